@@ -135,7 +135,7 @@ public enum Format {
       Pattern.compile("^# TYPE \\S+ (info|stateset|gaugehistogram|unknown)\\s*$", Pattern.MULTILINE);
   private static final Pattern COUNTER_TYPE =
       Pattern.compile("^# TYPE (\\S+) counter\\s*$", Pattern.MULTILINE);
-  private static final Pattern EXEMPLAR = Pattern.compile("\\} ?[^\\n#]*\\s# \\{");
+  private static final Pattern EXEMPLAR = Pattern.compile("^[^#\\n][^\\n]* # \\{", Pattern.MULTILINE);
 
   /**
    * Guesses the format from the first bytes of an (already decompressed) input. Evidence of
