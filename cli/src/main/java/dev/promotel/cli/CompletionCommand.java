@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
     footerHeading = "%nExamples:%n",
     footer = {
       "  source <(promotel completion bash)",
-      "  promotel completion zsh > \"${fpath[1]}/_promotel\"",
+      "  promotel completion zsh > ~/.zfunc/_promotel",
       "  promotel completion fish > ~/.config/fish/completions/promotel.fish"
     })
 final class CompletionCommand implements Callable<Integer> {

@@ -24,7 +24,14 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(
     name = "convert",
-    description = "Convert metrics from one format to another.",
+    description = {
+      "Convert metrics from one format to another.",
+      "",
+      "Several inputs are concatenated into one output (one # EOF for OpenMetrics). What the"
+          + " target format cannot carry is summarised on stderr at the end (-q silences it,"
+          + " --report writes it as JSON). With --strict any loss exits 1; the output is still"
+          + " written."
+    },
     footerHeading = "%nExamples:%n",
     footer = {
       "  curl -s localhost:9100/metrics | promotel convert --to om > scrape.om",
