@@ -40,7 +40,10 @@ final class CommandTree {
   static CommandLine forArgs(StandardStreams std, String... args) {
     String named = subcommandName(args);
     CommandLine root;
-    if (named == null) {
+    if (named == null && asksOnlyForVersion(args)) {
+      // --version needs no subcommand models.
+      root = new CommandLine(new PromotelCommand(std));
+    } else if (named == null) {
       root = full(std);
     } else {
       root = new CommandLine(new PromotelCommand(std));
@@ -62,6 +65,15 @@ final class CommandTree {
       }
     }
     return null;
+  }
+
+  private static boolean asksOnlyForVersion(String... args) {
+    boolean version = false;
+    for (String a : args) {
+      if (a.equals("--version") || a.equals("-V")) version = true;
+      else if (a.equals("-h") || a.equals("--help")) return false;
+    }
+    return version;
   }
 
   private static boolean isGlobalOption(String a) {
