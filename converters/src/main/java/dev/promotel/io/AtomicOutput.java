@@ -20,9 +20,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * file or the complete new one. {@link #close()} without a commit deletes the temp file: a failed
  * conversion never leaves a partial file nor clobbers the old one.
  *
- * <p>Permissions: a new file gets the process's default (umask) permissions; a replaced file
- * keeps its POSIX permissions. A symbolic link as target is followed, so the link survives and
- * the file it points to is replaced.
+ * <p>Permissions: a new file gets the process's default (umask) permissions; a replaced file keeps
+ * its POSIX permissions. A symbolic link as target is followed, so the link survives and the file
+ * it points to is replaced.
  */
 public final class AtomicOutput extends OutputTarget {
   private final String name;
@@ -52,8 +52,8 @@ public final class AtomicOutput extends OutputTarget {
   /**
    * Creates the temp file next to {@code target}.
    *
-   * @throws PromotelIOException exit 4 when the directory is missing or not writable, or the
-   *     target is a directory ({@code out: is a directory})
+   * @throws PromotelIOException exit 4 when the directory is missing or not writable, or the target
+   *     is a directory ({@code out: is a directory})
    */
   public static AtomicOutput create(Path target, Compression compression)
       throws PromotelIOException {
@@ -70,9 +70,13 @@ public final class AtomicOutput extends OutputTarget {
     FileChannel channel = null;
     Path temp = null;
     for (int attempt = 0; channel == null; attempt++) {
-      temp = directory.resolve(
-          "." + resolved.getFileName() + "."
-              + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36) + ".tmp");
+      temp =
+          directory.resolve(
+              "."
+                  + resolved.getFileName()
+                  + "."
+                  + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36)
+                  + ".tmp");
       try {
         // CREATE_NEW without attributes: the file gets the umask's permissions, like a shell
         // redirection would, and an attacker's pre-placed file or link is never written through.

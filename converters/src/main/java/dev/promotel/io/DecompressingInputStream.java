@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * Reads a decoder, counts what it produces and enforces {@link DecompressionLimits}. Any failure
- * of the decoder other than a source I/O error (already a {@link PromotelIOException}) means the
+ * Reads a decoder, counts what it produces and enforces {@link DecompressionLimits}. Any failure of
+ * the decoder other than a source I/O error (already a {@link PromotelIOException}) means the
  * compressed data is corrupt or truncated: exit 3. Runtime exceptions are caught too, because a
  * decoder fed hostile bytes is the one place where they signal bad data rather than a bug.
  */
@@ -64,18 +64,29 @@ final class DecompressingInputStream extends InputStream {
     produced += n;
     if (produced > limits.maxTotalBytes()) {
       throw new InputLimitException(
-          name + ": " + compression.id() + " data expands beyond the "
+          name
+              + ": "
+              + compression.id()
+              + " data expands beyond the "
               + DecompressionLimits.formatBytes(limits.maxTotalBytes())
-              + " limit; if the input is trusted, raise " + DecompressionLimits.SIZE_FLAG,
+              + " limit; if the input is trusted, raise "
+              + DecompressionLimits.SIZE_FLAG,
           DecompressionLimits.SIZE_FLAG);
     }
     if (produced > limits.ratioFloorBytes()) {
       long compressed = Math.max(1, compressedBytes.getAsLong());
       if (produced > limits.maxRatio() * compressed) {
         throw new InputLimitException(
-            name + ": " + compression.id() + " data expands more than " + ratio(limits.maxRatio())
-                + " times (" + DecompressionLimits.formatBytes(produced) + " from "
-                + DecompressionLimits.formatBytes(compressed) + "); if the input is trusted, raise "
+            name
+                + ": "
+                + compression.id()
+                + " data expands more than "
+                + ratio(limits.maxRatio())
+                + " times ("
+                + DecompressionLimits.formatBytes(produced)
+                + " from "
+                + DecompressionLimits.formatBytes(compressed)
+                + "); if the input is trusted, raise "
                 + DecompressionLimits.RATIO_FLAG,
             DecompressionLimits.RATIO_FLAG);
       }
@@ -83,7 +94,9 @@ final class DecompressingInputStream extends InputStream {
   }
 
   private static String ratio(double ratio) {
-    return ratio == Math.rint(ratio) ? Long.toString((long) ratio) : String.format(Locale.ROOT, "%.1f", ratio);
+    return ratio == Math.rint(ratio)
+        ? Long.toString((long) ratio)
+        : String.format(Locale.ROOT, "%.1f", ratio);
   }
 
   @Override

@@ -30,11 +30,13 @@ public record DecompressionLimits(double maxRatio, long ratioFloorBytes, long ma
 
   /** The flag that raises {@code maxRatio}; the CLI defines it under this name. */
   public static final String RATIO_FLAG = "--max-decompression-ratio";
+
   /** The flag that raises {@code maxTotalBytes}; the CLI defines it under this name. */
   public static final String SIZE_FLAG = "--max-decompressed-size";
 
   public static final DecompressionLimits DEFAULTS =
       new DecompressionLimits(DEFAULT_MAX_RATIO, DEFAULT_RATIO_FLOOR_BYTES, UNLIMITED);
+
   /** No limits at all, for trusted inputs. */
   public static final DecompressionLimits NONE =
       new DecompressionLimits(Double.POSITIVE_INFINITY, 0, UNLIMITED);
@@ -44,7 +46,8 @@ public record DecompressionLimits(double maxRatio, long ratioFloorBytes, long ma
 
   public DecompressionLimits {
     if (!(maxRatio > 0)) throw new IllegalArgumentException("the ratio limit must be positive");
-    if (ratioFloorBytes < 0) throw new IllegalArgumentException("the ratio floor must not be negative");
+    if (ratioFloorBytes < 0)
+      throw new IllegalArgumentException("the ratio floor must not be negative");
     if (maxTotalBytes <= 0) throw new IllegalArgumentException("the size limit must be positive");
   }
 
@@ -57,8 +60,8 @@ public record DecompressionLimits(double maxRatio, long ratioFloorBytes, long ma
   }
 
   /**
-   * Parses a size flag value: a number of bytes with an optional binary suffix ({@code 512},
-   * {@code 64k}, {@code 16MiB}, {@code 2G}; k, m, g, t are powers of 1024) or {@code unlimited}.
+   * Parses a size flag value: a number of bytes with an optional binary suffix ({@code 512}, {@code
+   * 64k}, {@code 16MiB}, {@code 2G}; k, m, g, t are powers of 1024) or {@code unlimited}.
    *
    * @throws IllegalArgumentException with a message fit for a usage error
    */
@@ -70,13 +73,14 @@ public record DecompressionLimits(double maxRatio, long ratioFloorBytes, long ma
       throw new IllegalArgumentException(
           "invalid size '" + text + "'; expected e.g. 512, 64k, 16MiB, 2G or unlimited");
     }
-    int shift = switch (m.group(2).isEmpty() ? ' ' : m.group(2).charAt(0)) {
-      case 'k' -> 10;
-      case 'm' -> 20;
-      case 'g' -> 30;
-      case 't' -> 40;
-      default -> 0;
-    };
+    int shift =
+        switch (m.group(2).isEmpty() ? ' ' : m.group(2).charAt(0)) {
+          case 'k' -> 10;
+          case 'm' -> 20;
+          case 'g' -> 30;
+          case 't' -> 40;
+          default -> 0;
+        };
     try {
       long n = Long.parseLong(m.group(1));
       if (n == 0 || Long.numberOfLeadingZeros(n) <= shift) throw new NumberFormatException();

@@ -3,8 +3,8 @@ package dev.promotel.io;
 /**
  * A decompression limit was exceeded: the input is treated as invalid (exit {@value
  * PromotelIOException#EXIT_INVALID_INPUT}), and the message names the flag that raises the limit,
- * e.g. {@code bomb.gz: gzip data expands more than 200 times (16.0 MiB from 81.9 KiB); if the
- * input is trusted, raise --max-decompression-ratio}.
+ * e.g. {@code bomb.gz: gzip data expands more than 200 times (16.0 MiB from 81.9 KiB); if the input
+ * is trusted, raise --max-decompression-ratio}.
  */
 public final class InputLimitException extends PromotelIOException {
   private final String flag;
@@ -14,7 +14,9 @@ public final class InputLimitException extends PromotelIOException {
     this.flag = flag;
   }
 
-  /** The command-line flag that raises the exceeded limit, e.g. {@code --max-decompression-ratio}. */
+  /**
+   * The command-line flag that raises the exceeded limit, e.g. {@code --max-decompression-ratio}.
+   */
   public String flag() {
     return flag;
   }

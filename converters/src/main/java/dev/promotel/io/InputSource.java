@@ -46,8 +46,8 @@ public abstract class InputSource {
   /**
    * Opens the input: detects its compression and returns the decompressed bytes with their head.
    *
-   * @throws PromotelIOException exit 4 when the file cannot be opened or read ({@code
-   *     nosuch.prom: no such file}); exit 3 when the compressed data is corrupt from the start
+   * @throws PromotelIOException exit 4 when the file cannot be opened or read ({@code nosuch.prom:
+   *     no such file}); exit 3 when the compressed data is corrupt from the start
    */
   public abstract OpenedInput open(DecompressionLimits limits) throws IOException;
 
@@ -95,11 +95,11 @@ public abstract class InputSource {
   }
 
   /**
-   * The inputs named by command-line arguments, in order. No argument means standard input;
-   * {@code -} is standard input (at most once); a directory stands for its regular files,
-   * recursively, in sorted order (by path component, so {@code d/a/x} precedes {@code d/b}),
-   * skipping hidden entries (names starting with a dot) and not following symbolic links to
-   * directories. A directory without files contributes nothing, so the list may be empty.
+   * The inputs named by command-line arguments, in order. No argument means standard input; {@code
+   * -} is standard input (at most once); a directory stands for its regular files, recursively, in
+   * sorted order (by path component, so {@code d/a/x} precedes {@code d/b}), skipping hidden
+   * entries (names starting with a dot) and not following symbolic links to directories. A
+   * directory without files contributes nothing, so the list may be empty.
    *
    * @throws PromotelIOException exit 4 for a path that does not exist or cannot be listed ({@code
    *     nosuch.prom: no such file}); exit 2 when {@code -} is given twice
@@ -147,28 +147,31 @@ public abstract class InputSource {
   private static List<Path> filesUnder(Path root) throws PromotelIOException {
     List<Path> files = new ArrayList<>();
     try {
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          return !dir.equals(root) && isHidden(dir)
-              ? FileVisitResult.SKIP_SUBTREE
-              : FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              return !dir.equals(root) && isHidden(dir)
+                  ? FileVisitResult.SKIP_SUBTREE
+                  : FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (isHidden(file)) return FileVisitResult.CONTINUE;
-          // Links are not followed by the walk; a link to a regular file still counts as one.
-          if (attrs.isRegularFile() || (attrs.isSymbolicLink() && Files.isRegularFile(file))) {
-            files.add(file);
-          }
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (isHidden(file)) return FileVisitResult.CONTINUE;
+              // Links are not followed by the walk; a link to a regular file still counts as one.
+              if (attrs.isRegularFile() || (attrs.isSymbolicLink() && Files.isRegularFile(file))) {
+                files.add(file);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
-      String where = e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null
-          ? fs.getFile()
-          : root.toString();
+      String where =
+          e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null
+              ? fs.getFile()
+              : root.toString();
       throw PromotelIOException.ioError(where, e);
     }
     files.sort(BY_COMPONENTS);
@@ -265,7 +268,8 @@ public abstract class InputSource {
     @Override
     public OpenedInput open(DecompressionLimits limits) throws IOException {
       OpenedInput first = parts.get(0).open(limits);
-      ConcatInputStream joined = new ConcatInputStream(first, parts.subList(1, parts.size()), limits);
+      ConcatInputStream joined =
+          new ConcatInputStream(first, parts.subList(1, parts.size()), limits);
       try {
         return OpenedInput.ofDecompressed(
             name, first.compression(), joined, joined::sourceBytesRead);

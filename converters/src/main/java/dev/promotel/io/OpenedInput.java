@@ -20,7 +20,9 @@ import java.util.function.LongSupplier;
  * }
  * }</pre>
  *
- * Closing releases the decoder and the file; standard input itself stays open.
+ * Opening reads ahead until the head is full or the input ends, so on a slow pipe the first
+ * family appears once 64 KiB have arrived. Closing releases the decoder and the file; standard
+ * input itself stays open.
  */
 public final class OpenedInput implements Closeable {
   /** How many decompressed bytes {@link #head()} holds at most. */
@@ -124,8 +126,8 @@ public final class OpenedInput implements Closeable {
   }
 
   /**
-   * Bytes consumed from the source so far, i.e. compressed bytes for a compressed input. Runs
-   * ahead of the reader by the read-ahead buffers; meant for progress reporting.
+   * Bytes consumed from the source so far, i.e. compressed bytes for a compressed input. Runs ahead
+   * of the reader by the read-ahead buffers; meant for progress reporting.
    */
   public long sourceBytesRead() {
     return sourceBytes.getAsLong();

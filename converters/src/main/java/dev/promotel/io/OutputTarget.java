@@ -27,13 +27,13 @@ public abstract class OutputTarget implements Closeable {
   OutputTarget() {}
 
   /**
-   * The target for an {@code -o} value: {@code null} or {@code -} is {@code stdout}, which is
-   * never closed (pass {@code new FileOutputStream(FileDescriptor.out)} rather than a {@code
+   * The target for an {@code -o} value: {@code null} or {@code -} is {@code stdout}, which is never
+   * closed (pass {@code new FileOutputStream(FileDescriptor.out)} rather than a {@code
    * PrintStream}, which swallows errors such as a closed pipe); anything else a file written
    * atomically.
    *
-   * @throws PromotelIOException exit 4 when the file's directory is missing or not writable, or
-   *     the path is a directory
+   * @throws PromotelIOException exit 4 when the file's directory is missing or not writable, or the
+   *     path is a directory
    */
   public static OutputTarget open(String argument, Compression compression, OutputStream stdout)
       throws PromotelIOException {
@@ -52,7 +52,8 @@ public abstract class OutputTarget implements Closeable {
   public static OutputTarget toStream(String name, OutputStream out, Compression compression)
       throws PromotelIOException {
     try {
-      return new StreamOutput(name, FinishingOutputStream.over(name, out, compression), compression);
+      return new StreamOutput(
+          name, FinishingOutputStream.over(name, out, compression), compression);
     } catch (IOException e) {
       throw PromotelIOException.ioError(name, e);
     }
@@ -76,8 +77,8 @@ public abstract class OutputTarget implements Closeable {
 
   /**
    * Releases the output. Without a prior {@link #commit()} a file output is discarded (temp file
-   * deleted, target untouched), while standard output keeps what was already written. Errors
-   * while discarding are ignored, so they do not mask the failure that caused the discard.
+   * deleted, target untouched), while standard output keeps what was already written. Errors while
+   * discarding are ignored, so they do not mask the failure that caused the discard.
    */
   @Override
   public abstract void close();

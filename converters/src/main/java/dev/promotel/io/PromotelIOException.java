@@ -7,17 +7,19 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 
 /**
- * An input/output failure that knows its process exit code, so the CLI maps it without
- * inspecting causes (the jbang {@code ExitException} idea). The message is one line and starts
- * with the display name of the file concerned, e.g. {@code nosuch.prom: no such file} (exit
- * {@value #EXIT_IO}) or {@code dump.gz: corrupt gzip data: invalid block type} (exit {@value
+ * An input/output failure that knows its process exit code, so the CLI maps it without inspecting
+ * causes (the jbang {@code ExitException} idea). The message is one line and starts with the
+ * display name of the file concerned, e.g. {@code nosuch.prom: no such file} (exit {@value
+ * #EXIT_IO}) or {@code dump.gz: corrupt gzip data: invalid block type} (exit {@value
  * #EXIT_INVALID_INPUT}).
  */
 public class PromotelIOException extends IOException {
   /** Usage error, e.g. standard input named twice. */
   public static final int EXIT_USAGE = 2;
+
   /** The input's bytes are invalid: corrupt compressed data, a limit exceeded. */
   public static final int EXIT_INVALID_INPUT = 3;
+
   /** The operating system refused: missing file, permission denied, disk full. */
   public static final int EXIT_IO = 4;
 
@@ -48,9 +50,10 @@ public class PromotelIOException extends IOException {
 
   /** Corrupt or truncated compressed data in {@code name}. */
   static PromotelIOException corrupt(String name, Compression compression, Exception cause) {
-    String detail = cause instanceof java.io.EOFException
-        ? "unexpected end of data (truncated file?)"
-        : cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    String detail =
+        cause instanceof java.io.EOFException
+            ? "unexpected end of data (truncated file?)"
+            : cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     return new PromotelIOException(
         name + ": corrupt " + compression.id() + " data: " + detail, EXIT_INVALID_INPUT, cause);
   }

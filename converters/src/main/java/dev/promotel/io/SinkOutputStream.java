@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * The bottom of every output chain: passes bytes to the sink, names write errors after the
- * output ({@code out.prom: No space left on device}, exit 4), and only flushes on close, because
- * the sink belongs to someone else: standard output must stay usable, and {@link AtomicOutput}
- * fsyncs its file before closing it.
+ * The bottom of every output chain: passes bytes to the sink, names write errors after the output
+ * ({@code out.prom: No space left on device}, exit 4), and only flushes on close, because the sink
+ * belongs to someone else: standard output must stay usable, and {@link AtomicOutput} fsyncs its
+ * file before closing it.
  */
 final class SinkOutputStream extends OutputStream {
   private final String name;

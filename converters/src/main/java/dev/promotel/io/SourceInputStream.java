@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * The bottom of every input chain: counts the bytes read from the source (compressed bytes, for
- * the ratio limit and for progress) and turns the source's I/O errors into {@link
- * PromotelIOException}s (exit 4) named after the input, so that layers above can tell an I/O
- * error from corrupt data. Closing it leaves an unowned source (standard input) open.
+ * The bottom of every input chain: counts the bytes read from the source (compressed bytes, for the
+ * ratio limit and for progress) and turns the source's I/O errors into {@link PromotelIOException}s
+ * (exit 4) named after the input, so that layers above can tell an I/O error from corrupt data.
+ * Closing it leaves an unowned source (standard input) open.
  */
 final class SourceInputStream extends InputStream {
   private final String name;
