@@ -20,9 +20,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * file or the complete new one. {@link #close()} without a commit deletes the temp file: a failed
  * conversion never leaves a partial file nor clobbers the old one.
  *
- * <p>Permissions: a new file gets the process's default (umask) permissions; a replaced file keeps
- * its POSIX permissions. A symbolic link as target is followed, so the link survives and the file
- * it points to is replaced.
+ * <p>Only regular files (or new names) qualify; {@link OutputTarget#open} writes devices and pipes
+ * such as {@code /dev/null} directly. Permissions: a new file gets the process's default (umask)
+ * permissions; a replaced file keeps its POSIX permissions. A symbolic link as target is followed,
+ * so the link survives and the file it points to is replaced.
  */
 public final class AtomicOutput extends OutputTarget {
   private final String name;
@@ -61,6 +62,12 @@ public final class AtomicOutput extends OutputTarget {
     Path resolved = followLink(target);
     if (Files.isDirectory(resolved)) {
       throw new PromotelIOException(name + ": is a directory", PromotelIOException.EXIT_IO);
+    }
+    if (Files.exists(resolved) && !Files.isRegularFile(resolved)) {
+      // Renaming over /dev/null (as root) would replace the device with a plain file.
+      throw new PromotelIOException(
+          name + ": not a regular file, so it cannot be replaced atomically",
+          PromotelIOException.EXIT_IO);
     }
     Path directory = resolved.toAbsolutePath().getParent();
     if (!Files.isDirectory(directory)) {

@@ -38,7 +38,10 @@ public abstract class InputSource {
   /** The display name: the path as given, or {@code <stdin>}. */
   public abstract String name();
 
-  /** The file behind this source, when there is one (a seekable input that can be reopened). */
+  /**
+   * The regular file behind this source, if any: a seekable input that can be reopened (for a
+   * pre-scan). Empty for standard input and for named pipes such as {@code <(curl ...)}.
+   */
   public Optional<Path> path() {
     return Optional.empty();
   }
@@ -208,7 +211,8 @@ public abstract class InputSource {
 
     @Override
     public Optional<Path> path() {
-      return Optional.of(path);
+      // Checked on every call: process substitution hands over /dev/fd/63, a pipe.
+      return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
     }
 
     @Override

@@ -20,9 +20,9 @@ import java.util.function.LongSupplier;
  * }
  * }</pre>
  *
- * Opening reads ahead until the head is full or the input ends, so on a slow pipe the first
- * family appears once 64 KiB have arrived. Closing releases the decoder and the file; standard
- * input itself stays open.
+ * Opening reads ahead until the head is full or the input ends, so on a slow pipe the first family
+ * appears once 64 KiB have arrived. Closing releases the decoder and the file; standard input
+ * itself stays open.
  */
 public final class OpenedInput implements Closeable {
   /** How many decompressed bytes {@link #head()} holds at most. */

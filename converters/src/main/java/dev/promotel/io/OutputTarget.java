@@ -3,6 +3,7 @@ package dev.promotel.io;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
@@ -29,8 +30,8 @@ public abstract class OutputTarget implements Closeable {
   /**
    * The target for an {@code -o} value: {@code null} or {@code -} is {@code stdout}, which is never
    * closed (pass {@code new FileOutputStream(FileDescriptor.out)} rather than a {@code
-   * PrintStream}, which swallows errors such as a closed pipe); anything else a file written
-   * atomically.
+   * PrintStream}, which swallows errors such as a closed pipe); an existing device or named pipe
+   * ({@code /dev/null}) is written in place; anything else is a file written atomically.
    *
    * @throws PromotelIOException exit 4 when the file's directory is missing or not writable, or the
    *     path is a directory
@@ -45,7 +46,31 @@ public abstract class OutputTarget implements Closeable {
       throw new PromotelIOException(
           argument + ": invalid file name: " + e.getReason(), PromotelIOException.EXIT_IO, e);
     }
+    if (Files.exists(path) && !Files.isRegularFile(path) && !Files.isDirectory(path)) {
+      return toDevice(argument, path, compression);
+    }
     return AtomicOutput.create(path, compression);
+  }
+
+  /** A device or named pipe ({@code /dev/null}, {@code >(gzip > x)}): written in place. */
+  private static OutputTarget toDevice(String name, Path path, Compression compression)
+      throws PromotelIOException {
+    OutputStream device;
+    try {
+      device = Files.newOutputStream(path);
+    } catch (IOException e) {
+      throw PromotelIOException.ioError(name, e);
+    }
+    try {
+      return new StreamOutput(
+          name, FinishingOutputStream.over(name, device, compression), compression, device);
+    } catch (IOException e) {
+      OpenedInput.closeQuietly(device, e);
+      throw PromotelIOException.ioError(name, e);
+    } catch (RuntimeException e) {
+      OpenedInput.closeQuietly(device, e);
+      throw e;
+    }
   }
 
   /** Writes to a stream that stays open ({@code stdout}); commit finishes and flushes. */
@@ -53,7 +78,7 @@ public abstract class OutputTarget implements Closeable {
       throws PromotelIOException {
     try {
       return new StreamOutput(
-          name, FinishingOutputStream.over(name, out, compression), compression);
+          name, FinishingOutputStream.over(name, out, compression), compression, null);
     } catch (IOException e) {
       throw PromotelIOException.ioError(name, e);
     }
@@ -87,12 +112,17 @@ public abstract class OutputTarget implements Closeable {
     private final String name;
     private final FinishingOutputStream stream;
     private final Compression compression;
+    private final OutputStream owned;
     private boolean committed;
+    private boolean closed;
 
-    StreamOutput(String name, FinishingOutputStream stream, Compression compression) {
+    /** {@code owned}: a stream to close at the end (a device), or null (standard output). */
+    StreamOutput(
+        String name, FinishingOutputStream stream, Compression compression, OutputStream owned) {
       this.name = name;
       this.stream = stream;
       this.compression = compression;
+      this.owned = owned;
     }
 
     @Override
@@ -113,8 +143,16 @@ public abstract class OutputTarget implements Closeable {
     @Override
     public void commit() throws IOException {
       if (committed) return;
-      stream.close();
+      if (closed) throw new IllegalStateException(name + ": output already discarded");
+      try {
+        stream.close();
+        if (owned != null) owned.close();
+      } catch (IOException e) {
+        close();
+        throw PromotelIOException.ioError(name, e);
+      }
       committed = true;
+      closed = true;
     }
 
     @Override
@@ -124,12 +162,20 @@ public abstract class OutputTarget implements Closeable {
 
     @Override
     public void close() {
-      if (committed) return;
+      if (closed) return;
+      closed = true;
       try {
         // Also releases a native zstd encoder; what was written stays written.
         stream.close();
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) {
         // Discarding after a failure: the failure is what the user needs to see.
+      }
+      if (owned != null) {
+        try {
+          owned.close();
+        } catch (IOException e) {
+          // As above.
+        }
       }
     }
   }

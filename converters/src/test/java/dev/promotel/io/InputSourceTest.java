@@ -2,6 +2,7 @@ package dev.promotel.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -140,6 +141,17 @@ class InputSourceTest {
         .isInstanceOfSatisfying(
             PromotelIOException.class, e -> assertThat(e.exitCode()).isEqualTo(4))
         .hasMessage(dir + ": is a directory");
+  }
+
+  @Test
+  void onlyARegularFileOffersItsPathForReopening() throws Exception {
+    Path file = Files.writeString(dir.resolve("up.prom"), "up 1\n");
+    Path fifo = dir.resolve("pipe");
+    assumeTrue(OutputTargetTest.mkfifo(fifo), "mkfifo is available");
+
+    assertThat(InputSource.file(file).path()).contains(file);
+    assertThat(InputSource.file(fifo).path()).isEmpty();
+    assertThat(InputSource.stdin(InputStream.nullInputStream()).path()).isEmpty();
   }
 
   @Test

@@ -2,14 +2,18 @@ package dev.promotel.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -199,6 +203,52 @@ class OutputTargetTest {
         .isInstanceOfSatisfying(
             PromotelIOException.class, e -> assertThat(e.exitCode()).isEqualTo(4))
         .hasMessage("<stdout>: Broken pipe");
+  }
+
+  @Test
+  void aNamedPipeAsOutputIsWrittenInPlaceNotReplaced() throws Exception {
+    Path fifo = dir.resolve("pipe");
+    assumeTrue(mkfifo(fifo), "mkfifo is available");
+    CompletableFuture<byte[]> reader =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return Files.readAllBytes(fifo);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+
+    try (OutputTarget out = OutputTarget.open(fifo.toString(), Compression.NONE, null)) {
+      out.stream().write("up 1\n".getBytes(StandardCharsets.UTF_8));
+      out.commit();
+    }
+
+    assertThat(reader.get(30, TimeUnit.SECONDS))
+        .asString(StandardCharsets.UTF_8)
+        .isEqualTo("up 1\n");
+    assertThat(Files.exists(fifo)).isTrue();
+    assertThat(Files.isRegularFile(fifo)).isFalse();
+    assertThat(filesIn(dir)).containsExactly("pipe");
+  }
+
+  @Test
+  void onlyRegularFilesAreReplacedAtomically() throws Exception {
+    Path fifo = dir.resolve("pipe");
+    assumeTrue(mkfifo(fifo), "mkfifo is available");
+
+    assertThatThrownBy(() -> AtomicOutput.create(fifo, Compression.NONE))
+        .isInstanceOf(PromotelIOException.class)
+        .hasMessage(fifo + ": not a regular file, so it cannot be replaced atomically");
+    assertThat(filesIn(dir)).containsExactly("pipe");
+  }
+
+  static boolean mkfifo(Path path) throws InterruptedException {
+    try {
+      return new ProcessBuilder("mkfifo", path.toString()).start().waitFor() == 0;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static java.util.List<String> filesIn(Path dir) throws IOException {
