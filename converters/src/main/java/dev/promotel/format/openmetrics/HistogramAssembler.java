@@ -91,8 +91,9 @@ final class HistogramAssembler extends PointAssembler {
   @Override
   boolean repeats(String suffix, LineLexer line) {
     if (suffix.equals("_bucket")) {
+      // +Inf is the last bucket of a point, so any bucket after it begins the next point.
+      if (hasInf) return true;
       double le = pendingLe;
-      if (le == Double.POSITIVE_INFINITY) return hasInf;
       for (int i = 0; i < buckets; i++) {
         if (bounds[i] == le) return true;
       }
