@@ -374,17 +374,19 @@ public final class OpenMetricsWriter implements MetricWriter {
     return false;
   }
 
-  private void writeCreated(Series<?> s, Point p) throws IOException {
-    if (p.startTimeUnixNano() == 0) return;
+  /** Writes the {@code _created} line when there is a start time and it is wanted. */
+  private boolean writeCreated(Series<?> s, Point p) throws IOException {
+    if (p.startTimeUnixNano() == 0) return false;
     if (!options.createdLines()) {
       diagnostics.note("created-lines-omitted", "_created lines omitted (start times not "
           + "written); use --om-created-lines to write them");
-      return;
+      return false;
     }
     writeSampleStart(plan.family() + "_created", s.labels);
     out.write(FloatFormat.formatSeconds(p.startTimeUnixNano()));
     writeTimestamp(s.timestamps, p.timeUnixNano());
     out.write('\n');
+    return true;
   }
 
   private void startTimeDropped(PromType type) {
@@ -568,7 +570,9 @@ public final class OpenMetricsWriter implements MetricWriter {
       writeTimestamp(s.timestamps, p.timeUnixNano());
       out.write('\n');
     }
+    boolean wrote = !quantiles.isEmpty();
     if (p.count().isPresent()) {
+      wrote = true;
       writeSampleStart(plan.family() + "_count", s.labels);
       out.write(Long.toString(p.count().getAsLong()));
       writeTimestamp(s.timestamps, p.timeUnixNano());
@@ -576,6 +580,7 @@ public final class OpenMetricsWriter implements MetricWriter {
     }
     if (p.sum().isPresent()) {
       if (writableSum(p)) {
+        wrote = true;
         writeSampleStart(plan.family() + "_sum", s.labels);
         out.write(FloatFormat.formatOpenMetrics(p.sum().getAsDouble()));
         writeTimestamp(s.timestamps, p.timeUnixNano());
@@ -585,7 +590,10 @@ public final class OpenMetricsWriter implements MetricWriter {
             + " summary sums must not be NaN or negative");
       }
     }
-    writeCreated(s, p);
+    if (!writeCreated(s, p) && !wrote) {
+      diagnostics.loss("empty-point-dropped", "summary points with no quantile, count, sum or "
+          + "written start time dropped: " + FORMAT + " has no line for them");
+    }
   }
 
   // ---------------------------------------------------------------- lines
