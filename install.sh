@@ -136,7 +136,7 @@ jar="$src/cli/target/promotel.jar"
 if $build; then
   command -v mvn >/dev/null || die "Maven (mvn) is not on PATH: install it, or build elsewhere and use --no-build"
   say "building: mvn -B -q -DskipTests package (in $src)"
-  (cd "$src" && mvn -B -q -DskipTests package) || die "the Maven build failed"
+  (cd "$src" && mvn -B -q -Dstyle.color=never -DskipTests package) || die "the Maven build failed"
 fi
 [[ -f $jar ]] || die "$jar does not exist: run without --no-build, or build with mvn -DskipTests package"
 
@@ -189,9 +189,11 @@ train() {
 if ((java_feature >= 25)); then
   archive="$share/promotel.aot"
   say "training the AOT cache: promotel convert --to om samples/node_exporter.prom samples/app.om"
-  if (cd "$src" && "$java" -XX:AOTCacheOutput="$archive" -Xlog:aot=off -Xlog:cds=off -XX:+UseSerialGC \
+  # As with the class lists, the run's exit code does not matter; the cache is written at exit.
+  (cd "$src" && "$java" -XX:AOTCacheOutput="$archive" -Xlog:aot=off -Xlog:cds=off -XX:+UseSerialGC \
     -jar "$installed_jar" convert --to om samples/node_exporter.prom samples/app.om \
-    >"$work/train.out" 2>&1 </dev/null) && [[ -f $archive ]]; then
+    >"$work/train.out" 2>&1 </dev/null) || true
+  if [[ -f $archive ]]; then
     archive_opt="-XX:AOTCache=$archive"
     log_opts="-Xlog:aot=off -Xlog:cds=off"
   fi
