@@ -48,7 +48,10 @@ import java.util.Set;
  * # HELP}, then the samples, series by series with their points in time order. A counter {@code
  * foo_total} is written as family {@code foo}; {@code _created} lines only with {@link
  * WriteOptions#createdLines()}. A family with the same name as the previous one continues it; a
- * later repeat (or a family whose sample names clash with an earlier one) is dropped and counted.
+ * later repeat (or a family whose sample names clash with an earlier one) is dropped and counted,
+ * except that a counter (info) family whose OpenMetrics name an earlier family took is written as
+ * an unknown (gauge) family under its sample name when that is free, and noted. Every loss or note
+ * message names the first family it happened in.
  *
  * <p>Example output: {@code # TYPE http_requests counter}, {@code
  * http_requests_total{code="200"} 1027 # {trace_id="4bf9..."} 1 1520879607.789}, {@code # EOF}.
@@ -99,13 +102,13 @@ public final class OpenMetricsWriter implements MetricWriter {
       writtenSeries.clear();
       plan = plan(family);
       if (plan.isDropped()) {
-        diagnostics.loss(plan.lossCode(), plan.lossMessage());
+        loss(plan.lossCode(), plan.lossMessage());
         return;
       }
       reportFamilyLosses(family);
       writeMetadata(family);
     } else if (plan.isDropped()) {
-      diagnostics.loss(plan.lossCode(), plan.lossMessage());
+      loss(plan.lossCode(), plan.lossMessage());
       return;
     } else {
       reportFamilyLosses(family);
@@ -129,6 +132,28 @@ public final class OpenMetricsWriter implements MetricWriter {
     }
   }
 
+  // ---------------------------------------------------------------- diagnostics
+
+  private void loss(String code, String message) {
+    loss(code, message, 1);
+  }
+
+  private void loss(String code, String message, long count) {
+    diagnostics.loss(code, naming(code, message), count);
+  }
+
+  private void note(String code, String message) {
+    diagnostics.note(code, naming(code, message));
+  }
+
+  /**
+   * The message, naming the current family when it is the code's first report: {@link
+   * Diagnostics} keeps only that message, and a user needs one family to look at.
+   */
+  private String naming(String code, String message) {
+    return diagnostics.count(code) == 0 ? message + " (first: " + previousName + ")" : message;
+  }
+
   // ---------------------------------------------------------------- planning
 
   private Plan plan(MetricFamily family) {
@@ -148,7 +173,7 @@ public final class OpenMetricsWriter implements MetricWriter {
             omName = name.substring(0, name.length() - "_total".length());
           } else {
             type = PromType.UNKNOWN;
-            diagnostics.note("counter-without-total", "counters without a _total suffix written "
+            note("counter-without-total", "counters without a _total suffix written "
                 + "as unknown: " + FORMAT + " counter samples must end in _total");
           }
         } else if (family.promType() == PromType.INFO && name.endsWith("_info")
@@ -160,7 +185,7 @@ public final class OpenMetricsWriter implements MetricWriter {
         } else {
           type = PromType.GAUGE;
           if (family.promType() == PromType.INFO || family.promType() == PromType.STATESET) {
-            diagnostics.note("written-as-gauge", "info/stateset families written as gauges: "
+            note("written-as-gauge", "info/stateset families written as gauges: "
                 + "their name or values do not follow the " + FORMAT + " rules");
           }
         }
@@ -188,12 +213,29 @@ public final class OpenMetricsWriter implements MetricWriter {
         && !MetricNames.isLegacyLabelName(written)) {
       // The state label is named like the family; without quoting it must be a legal label name.
       type = PromType.GAUGE;
-      diagnostics.note("written-as-gauge", "info/stateset families written as gauges: "
+      note("written-as-gauge", "info/stateset families written as gauges: "
           + "their name or values do not follow the " + FORMAT + " rules");
     }
-    if (names.clash(written, type) != null) return Plan.dropped("duplicate-family", DUPLICATE);
-    names.register(written, type, 0);
-    return new Plan(type, written, null, null);
+    String clash = names.clash(written, type);
+    if (clash == null) {
+      names.register(written, type, 0);
+      return new Plan(type, written, null, null);
+    }
+    // A counter or info family whose OpenMetrics family name (or _created sample) an earlier family
+    // took can still be written losslessly under its sample name as one plain family: a real
+    // client_golang scrape has gauge go_memstats_alloc_bytes next to counter
+    // go_memstats_alloc_bytes_total. Other types have no second name their samples could use.
+    String suffix = type == PromType.COUNTER ? "_total" : type == PromType.INFO ? "_info" : null;
+    if (suffix != null && names.clash(written + suffix, PromType.UNKNOWN) == null) {
+      PromType fallback = type == PromType.COUNTER ? PromType.UNKNOWN : PromType.GAUGE;
+      names.register(written + suffix, fallback, 0);
+      note(type == PromType.COUNTER ? "counter-written-as-unknown" : "info-written-as-gauge",
+          type.openMetricsName() + " families written as " + fallback.openMetricsName()
+              + " under their sample name: " + FORMAT + " reserves their family name and its "
+              + "suffixes, and another family already uses '" + clash + "'");
+      return new Plan(fallback, written + suffix, null, null);
+    }
+    return Plan.dropped("duplicate-family", DUPLICATE + " ('" + clash + "' is taken)");
   }
 
   private static boolean allOnes(Sum sum) {
@@ -214,11 +256,11 @@ public final class OpenMetricsWriter implements MetricWriter {
   private void reportFamilyLosses(MetricFamily family) {
     if (!family.resource().attributes().isEmpty() || !family.resource().schemaUrl().isEmpty()
         || !family.scope().isEmpty()) {
-      diagnostics.loss("resource-dropped", "resources and scopes dropped: " + FORMAT
+      loss("resource-dropped", "resources and scopes dropped: " + FORMAT
           + " text has no place for them");
     }
     if (!family.metadata().isEmpty()) {
-      diagnostics.loss("metadata-dropped", "OTLP metric metadata dropped: " + FORMAT
+      loss("metadata-dropped", "OTLP metric metadata dropped: " + FORMAT
           + " text has no place for it");
     }
   }
@@ -239,7 +281,7 @@ public final class OpenMetricsWriter implements MetricWriter {
         out.write(unit);
         out.write('\n');
       } else {
-        diagnostics.note("unit-omitted", "UNIT lines omitted: " + FORMAT + " needs the unit as "
+        note("unit-omitted", "UNIT lines omitted: " + FORMAT + " needs the unit as "
             + "the family name's suffix (_<unit>) and allows none on info and stateset");
       }
     }
@@ -247,7 +289,7 @@ public final class OpenMetricsWriter implements MetricWriter {
     if (help.endsWith("\r")) {
       // A line ending in CR is invalid, and OpenMetrics has no escape for it.
       help = help.replaceFirst("\r+$", "");
-      diagnostics.loss("help-changed", "trailing carriage returns removed from HELP: " + FORMAT
+      loss("help-changed", "trailing carriage returns removed from HELP: " + FORMAT
           + " forbids them at the end of a line");
     }
     if (!help.isEmpty()) {
@@ -289,7 +331,7 @@ public final class OpenMetricsWriter implements MetricWriter {
     Map<String, Series<P>> bySeries = new LinkedHashMap<>();
     for (P p : points) {
       if (p.hasNoRecordedValue()) {
-        diagnostics.loss("no-recorded-value-dropped", "points without a recorded value dropped: "
+        loss("no-recorded-value-dropped", "points without a recorded value dropped: "
             + FORMAT + " has no staleness marker");
         continue;
       }
@@ -299,7 +341,7 @@ public final class OpenMetricsWriter implements MetricWriter {
     List<Series<P>> out = new ArrayList<>(bySeries.size());
     for (Series<P> s : bySeries.values()) {
       if (!writtenSeries.add(s.labels)) {
-        diagnostics.loss("duplicate-series-dropped", "series dropped: " + FORMAT + " needs the "
+        loss("duplicate-series-dropped", "series dropped: " + FORMAT + " needs the "
             + "points of a series together, and this label set was already written in the family",
             s.points.size());
         continue;
@@ -310,7 +352,7 @@ public final class OpenMetricsWriter implements MetricWriter {
       }
       if (!sorted) {
         s.points.sort(Comparator.comparingLong(Point::timeUnixNano));
-        diagnostics.note("points-reordered", "points of a series put in time order: " + FORMAT
+        note("points-reordered", "points of a series put in time order: " + FORMAT
             + " timestamps must not go backwards");
       }
       for (P p : s.points) {
@@ -369,7 +411,7 @@ public final class OpenMetricsWriter implements MetricWriter {
       default -> null;
     };
     if (reason == null) return true;
-    diagnostics.loss("invalid-value-dropped", "points dropped: " + FORMAT + " counters must not "
+    loss("invalid-value-dropped", "points dropped: " + FORMAT + " counters must not "
         + "be NaN or negative, info values are 1 and stateset values 0 or 1");
     return false;
   }
@@ -378,7 +420,7 @@ public final class OpenMetricsWriter implements MetricWriter {
   private boolean writeCreated(Series<?> s, Point p) throws IOException {
     if (p.startTimeUnixNano() == 0) return false;
     if (!options.createdLines()) {
-      diagnostics.note("created-lines-omitted", "_created lines omitted (start times not "
+      note("created-lines-omitted", "_created lines omitted (start times not "
           + "written); use --om-created-lines to write them");
       return false;
     }
@@ -390,12 +432,12 @@ public final class OpenMetricsWriter implements MetricWriter {
   }
 
   private void startTimeDropped(PromType type) {
-    diagnostics.loss("start-time-dropped", "start times dropped: " + FORMAT + " has _created "
+    loss("start-time-dropped", "start times dropped: " + FORMAT + " has _created "
         + "only for counters, histograms and summaries (not " + type.openMetricsName() + ")");
   }
 
   private void exemplarsDropped(int n, PromType type) {
-    diagnostics.loss("exemplar-dropped", "exemplars dropped: " + FORMAT + " carries one exemplar "
+    loss("exemplar-dropped", "exemplars dropped: " + FORMAT + " carries one exemplar "
         + "per counter point or histogram bucket, none on " + type.openMetricsName()
         + " points other than those", n);
   }
@@ -429,7 +471,7 @@ public final class OpenMetricsWriter implements MetricWriter {
       out.write('\n');
     }
     if (cumulative != p.count()) {
-      diagnostics.loss("histogram-count-mismatch", "histogram counts replaced by the sum of "
+      loss("histogram-count-mismatch", "histogram counts replaced by the sum of "
           + "their buckets: " + FORMAT + " needs _count equal to the +Inf bucket");
     }
     if (p.sum().isPresent()) {
@@ -447,13 +489,13 @@ public final class OpenMetricsWriter implements MetricWriter {
         writeTimestamp(s.timestamps, p.timeUnixNano());
         out.write('\n');
       } else {
-        diagnostics.loss("histogram-sum-dropped", "histogram sums dropped: " + FORMAT + " allows "
+        loss("histogram-sum-dropped", "histogram sums dropped: " + FORMAT + " allows "
             + "no NaN sum, no negative sum without negative buckets, and no histogram sum with "
             + "negative buckets");
       }
     }
     if (p.min().isPresent() || p.max().isPresent()) {
-      diagnostics.loss("histogram-min-max-dropped", "histogram min/max dropped: " + FORMAT
+      loss("histogram-min-max-dropped", "histogram min/max dropped: " + FORMAT
           + " has no place for them");
     }
     if (gauge) {
@@ -499,7 +541,7 @@ public final class OpenMetricsWriter implements MetricWriter {
     }
     int dropped = exemplars.size() - placed;
     if (dropped > 0) {
-      diagnostics.loss("exemplar-dropped", "exemplars dropped: " + FORMAT + " carries one "
+      loss("exemplar-dropped", "exemplars dropped: " + FORMAT + " carries one "
           + "exemplar per bucket (the latest within its bounds)", dropped);
     }
     return chosen;
@@ -519,7 +561,7 @@ public final class OpenMetricsWriter implements MetricWriter {
       for (SummaryPoint p : s.points) {
         if (previous != null && previous.timeUnixNano() == p.timeUnixNano()
             && !startsNewPoint(previous, p)) {
-          diagnostics.loss("ambiguous-point-dropped", "summary points dropped: " + FORMAT
+          loss("ambiguous-point-dropped", "summary points dropped: " + FORMAT
               + " cannot tell two points of one series apart without distinct timestamps when "
               + "they share no quantile, count or sum");
           continue;
@@ -560,7 +602,7 @@ public final class OpenMetricsWriter implements MetricWriter {
   private void writeSummary(Series<SummaryPoint> s, SummaryPoint p) throws IOException {
     List<Quantile> quantiles = writableQuantiles(p);
     if (quantiles.size() < p.quantiles().size()) {
-      diagnostics.loss("quantile-dropped", "summary quantiles dropped: " + FORMAT
+      loss("quantile-dropped", "summary quantiles dropped: " + FORMAT
           + " quantile values must not be negative", p.quantiles().size() - quantiles.size());
     }
     for (Quantile q : quantiles) {
@@ -586,12 +628,12 @@ public final class OpenMetricsWriter implements MetricWriter {
         writeTimestamp(s.timestamps, p.timeUnixNano());
         out.write('\n');
       } else {
-        diagnostics.loss("summary-sum-dropped", "summary sums dropped: " + FORMAT
+        loss("summary-sum-dropped", "summary sums dropped: " + FORMAT
             + " summary sums must not be NaN or negative");
       }
     }
     if (!writeCreated(s, p) && !wrote) {
-      diagnostics.loss("empty-point-dropped", "summary points with no quantile, count, sum or "
+      loss("empty-point-dropped", "summary points with no quantile, count, sum or "
           + "written start time dropped: " + FORMAT + " has no line for them");
     }
   }
@@ -615,7 +657,7 @@ public final class OpenMetricsWriter implements MetricWriter {
       String key = a.key();
       if (key.equals(pointLabel)) continue;
       if (reserved(key)) {
-        diagnostics.loss("reserved-label-dropped", "labels dropped: " + FORMAT + " reserves 'le' "
+        loss("reserved-label-dropped", "labels dropped: " + FORMAT + " reserves 'le' "
             + "for histogram buckets and 'quantile' for summary quantiles");
         continue;
       }
@@ -626,7 +668,7 @@ public final class OpenMetricsWriter implements MetricWriter {
         if (extra != null) used.add(extra);
       }
       if (!used.add(name)) {
-        diagnostics.loss("label-collision-dropped", "labels dropped: two attribute keys escape "
+        loss("label-collision-dropped", "labels dropped: two attribute keys escape "
             + "to the same " + FORMAT + " label name");
         continue;
       }
@@ -647,7 +689,7 @@ public final class OpenMetricsWriter implements MetricWriter {
   /** The label name as written (escaped or quoted), or null when it cannot be written. */
   private String labelName(String key) {
     if (key.isEmpty()) {
-      diagnostics.loss("empty-label-name-dropped", "attributes with an empty key dropped: "
+      loss("empty-label-name-dropped", "attributes with an empty key dropped: "
           + FORMAT + " label names must not be empty");
       return null;
     }
@@ -658,7 +700,7 @@ public final class OpenMetricsWriter implements MetricWriter {
 
   private String value(AttributeValue v) {
     if (!(v instanceof AttributeValue.StringValue)) {
-      diagnostics.note("attribute-stringified", "non-string attribute values written as text: "
+      note("attribute-stringified", "non-string attribute values written as text: "
           + FORMAT + " label values are strings");
     }
     return v.asString();
@@ -741,7 +783,7 @@ public final class OpenMetricsWriter implements MetricWriter {
       String name = labelName(a.key());
       if (name == null) continue;
       if (!used.add(name)) {
-        diagnostics.loss("label-collision-dropped", "labels dropped: two attribute keys escape "
+        loss("label-collision-dropped", "labels dropped: two attribute keys escape "
             + "to the same " + FORMAT + " label name");
         continue;
       }
@@ -749,7 +791,7 @@ public final class OpenMetricsWriter implements MetricWriter {
       filtered.add(new String[] {name, value(a.value()), name.startsWith("\"") ? a.key() : name});
     }
     if (idCodePoints + codePoints(filtered) > Exemplars.MAX_CODE_POINTS) {
-      diagnostics.loss("exemplar-attributes-dropped", "exemplar attributes dropped: " + FORMAT
+      loss("exemplar-attributes-dropped", "exemplar attributes dropped: " + FORMAT
           + " limits exemplar labels to 128 code points (trace and span ids kept)");
       filtered.clear();
       if (idCodePoints > Exemplars.MAX_CODE_POINTS) {

@@ -22,8 +22,15 @@ import dev.promotel.model.PromType;
 import dev.promotel.model.Resource;
 import dev.promotel.model.Scope;
 import dev.promotel.model.Sum;
+import dev.promotel.format.ReadOptions;
+import dev.promotel.format.prometheus.PrometheusTextReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
@@ -191,5 +198,87 @@ class OpenMetricsWriterTest {
     assertThat(write(f)).isEqualTo(
         "# TYPE g gauge\ng{s=\"1\"} 0 0\ng{s=\"1\"} 1 2\ng{s=\"2\"} 1\n# EOF\n");
     assertThat(diagnostics.count("points-reordered")).isEqualTo(1);
+  }
+
+  private static MetricFamily gauge(String name) {
+    return otlp(name, new Gauge(List.of(point(0, NumberValue.ONE))));
+  }
+
+  @Test
+  void aCounterWhoseFamilyNameIsTakenIsWrittenAsUnknownUnderItsSampleName() throws IOException {
+    MetricFamily bytes = gauge("alloc_bytes");
+    MetricFamily total = otlp("alloc_bytes_total", counter(point(0, NumberValue.ofLong(7))));
+    assertThat(write(bytes, total)).isEqualTo("# TYPE alloc_bytes gauge\nalloc_bytes 1\n"
+        + "# TYPE alloc_bytes_total unknown\nalloc_bytes_total 7\n# EOF\n");
+    assertThat(diagnostics.hasLosses()).isFalse();
+    assertThat(diagnostics.count("counter-written-as-unknown")).isEqualTo(1);
+    assertThat(diagnostics.entries().get(0).message())
+        .contains("'alloc_bytes'").endsWith("(first: alloc_bytes_total)");
+  }
+
+  @Test
+  void aCounterWhoseCreatedSampleIsTakenIsWrittenAsUnknownToo() throws IOException {
+    MetricFamily created = gauge("jobs_created");
+    MetricFamily total = otlp("jobs_total", counter(point(0, NumberValue.ofLong(2))));
+    assertThat(write(created, total)).isEqualTo("# TYPE jobs_created gauge\njobs_created 1\n"
+        + "# TYPE jobs_total unknown\njobs_total 2\n# EOF\n");
+    assertThat(diagnostics.count("counter-written-as-unknown")).isEqualTo(1);
+    assertThat(diagnostics.hasLosses()).isFalse();
+  }
+
+  @Test
+  void anInfoFamilyWhoseNameIsTakenIsWrittenAsAGaugeUnderItsSampleName() throws IOException {
+    MetricFamily build = gauge("build");
+    MetricFamily info = MetricFamily.ofProm("build_info", "", "", new Sum(
+        AggregationTemporality.CUMULATIVE, false, List.of(point(0, NumberValue.ONE, "v", "1"))),
+        PromType.INFO, "build");
+    assertThat(write(build, info)).isEqualTo("# TYPE build gauge\nbuild 1\n"
+        + "# TYPE build_info gauge\nbuild_info{v=\"1\"} 1\n# EOF\n");
+    assertThat(diagnostics.count("info-written-as-gauge")).isEqualTo(1);
+    assertThat(diagnostics.hasLosses()).isFalse();
+  }
+
+  @Test
+  void aCounterWithBothNamesTakenIsStillDroppedAndTheLossNamesIt() throws IOException {
+    MetricFamily a = gauge("a");
+    MetricFamily aTotal = gauge("a_total");
+    MetricFamily counter = otlp("a_total", counter(point(0, NumberValue.ONE)));
+    MetricFamily other = gauge("b");
+    write(a, aTotal, other, counter);
+    assertThat(diagnostics.count("duplicate-family")).isEqualTo(1);
+    assertThat(diagnostics.entries().get(0).message()).endsWith("(first: a_total)");
+  }
+
+  @Test
+  void lossMessagesNameTheFirstFamilyTheyHappenedIn() throws IOException {
+    MetricFamily d1 = otlp("d1_total", new Sum(AggregationTemporality.DELTA, true,
+        List.of(point(0, NumberValue.ONE))));
+    MetricFamily d2 = otlp("d2_total", new Sum(AggregationTemporality.DELTA, true,
+        List.of(point(0, NumberValue.ONE))));
+    write(d1, d2);
+    assertThat(diagnostics.count("delta-dropped")).isEqualTo(2);
+    assertThat(diagnostics.entries().get(0).message()).endsWith("(first: d1_total)");
+  }
+
+  @Test
+  void aRealNodeExporterScrapeConvertsWithoutLoss() throws IOException {
+    List<MetricFamily> families = new ArrayList<>();
+    try (InputStream in = Files.newInputStream(Path.of("../samples/node_exporter.prom"));
+        PrometheusTextReader reader = new PrometheusTextReader(in, "node_exporter.prom",
+            ReadOptions.DEFAULTS)) {
+      Optional<MetricFamily> f;
+      while ((f = reader.read()).isPresent()) families.add(f.get());
+    }
+    String text = write(families.toArray(MetricFamily[]::new));
+    assertThat(diagnostics.hasLosses()).as(diagnostics.entries().toString()).isFalse();
+    assertThat(text).contains("# TYPE go_memstats_alloc_bytes_total unknown\n"
+        + "# HELP go_memstats_alloc_bytes_total Total number of bytes allocated, even if freed.\n"
+        + "go_memstats_alloc_bytes_total 2.6415876384e+10\n");
+    List<MetricFamily> back = OpenMetricsTestSupport.read(text);
+    assertThat(back).hasSameSizeAs(families);
+    for (int i = 0; i < families.size(); i++) {
+      assertThat(back.get(i).name()).isEqualTo(families.get(i).name());
+      assertThat(back.get(i).data().points()).hasSameSizeAs(families.get(i).data().points());
+    }
   }
 }
