@@ -13,9 +13,7 @@ import dev.promotel.model.MetricFamily;
 import dev.promotel.model.PromType;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A strict, streaming reader of OpenMetrics 1.0 text
@@ -69,7 +67,7 @@ public final class OpenMetricsReader implements MetricReader {
   private Seconds groupTimestamp;
   private boolean groupHasTimestamp;
   private long pointLine;
-  private final Set<Attributes> seenGroups = new HashSet<>();
+  private final SeriesSet seenGroups = new SeriesSet();
 
   /** A reader whose dropped timestamps are not reported anywhere. */
   public OpenMetricsReader(InputStream in, String sourceName, ReadOptions options) {

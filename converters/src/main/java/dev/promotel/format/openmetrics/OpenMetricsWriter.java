@@ -66,7 +66,7 @@ public final class OpenMetricsWriter implements MetricWriter {
 
   private String previousName;
   private Plan plan;
-  private final Set<String> writtenSeries = new HashSet<>();
+  private final SeriesSet writtenSeries = new SeriesSet();
   private boolean closed;
 
   public OpenMetricsWriter(OutputStream out, WriteOptions options, Diagnostics diagnostics) {

@@ -220,4 +220,31 @@ class OpenMetricsReaderTest {
       assertThat(f.description()).isEqualTo("Big.");
     });
   }
+
+  @Test
+  void aSeriesThatComesBackInALaterChunkInAnotherLabelOrderIsRejected() {
+    StringBuilder text = new StringBuilder("# TYPE g gauge\n");
+    for (int i = 0; i < 50; i++) text.append("g{a=\"").append(i).append("\",b=\"x\"} 1\n");
+    text.append("g{b=\"x\",a=\"7\"} 2\n# EOF\n");
+    MetricParseException e = catchThrowableOfType(MetricParseException.class,
+        () -> OpenMetricsTestSupport.readAll(
+            new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)),
+            new ReadOptions(1 << 20, 64, 1 << 16, 10), new Diagnostics()));
+    assertThat(e).isNotNull();
+    assertThat(e.getMessage()).isEqualTo("in.om:52:1: expected the MetricPoints of series "
+        + "{a=\"7\", b=\"x\"} of 'g' to be contiguous, got this series again after another one");
+  }
+
+  @Test
+  void twoHundredThousandDistinctSeriesInOneFamilyAreRead() throws IOException {
+    int n = 200_000;
+    StringBuilder text = new StringBuilder(n * 40).append("# TYPE g gauge\n");
+    for (int i = 0; i < n; i++) {
+      text.append("g{instance=\"host-").append(i).append(":9100\"} ").append(i).append('\n');
+    }
+    text.append("# EOF\n");
+    List<MetricFamily> chunks = OpenMetricsTestSupport.read(text.toString());
+    assertThat(chunks.stream().mapToInt(f -> f.data().points().size()).sum()).isEqualTo(n);
+    assertThat(chunks).allSatisfy(f -> assertThat(f.name()).isEqualTo("g"));
+  }
 }

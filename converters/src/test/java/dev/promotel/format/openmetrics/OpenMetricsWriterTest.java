@@ -281,4 +281,34 @@ class OpenMetricsWriterTest {
       assertThat(back.get(i).data().points()).hasSameSizeAs(families.get(i).data().points());
     }
   }
+
+  @Test
+  void aSeriesRepeatedInALaterChunkOfTheFamilyIsDroppedAndCounted() throws IOException {
+    MetricFamily first = gauge("g").withData(new Gauge(List.of(
+        point(0, NumberValue.ONE, "s", "1"), point(0, NumberValue.ONE, "s", "2"))));
+    MetricFamily second = gauge("g").withData(new Gauge(List.of(
+        point(0, NumberValue.ONE, "s", "3"), point(0, NumberValue.ZERO, "s", "1"))));
+    assertThat(write(first, second)).isEqualTo(
+        "# TYPE g gauge\ng{s=\"1\"} 1\ng{s=\"2\"} 1\ng{s=\"3\"} 1\n# EOF\n");
+    assertThat(diagnostics.count("duplicate-series-dropped")).isEqualTo(1);
+  }
+
+  @Test
+  void twoHundredThousandDistinctSeriesInOneFamilyAreAllWritten() throws IOException {
+    int n = 200_000;
+    int chunk = 10_000;
+    List<MetricFamily> chunks = new ArrayList<>();
+    for (int from = 0; from < n; from += chunk) {
+      List<NumberPoint> points = new ArrayList<>(chunk);
+      for (int i = from; i < from + chunk; i++) {
+        points.add(point(0, NumberValue.ofLong(i), "instance", "host-" + i + ":9100"));
+      }
+      chunks.add(otlp("g", new Gauge(points)));
+    }
+    String text = OpenMetricsTestSupport.write(chunks, WriteOptions.DEFAULTS, diagnostics);
+    assertThat(diagnostics.hasLosses()).isFalse();
+    assertThat(text.lines().count()).isEqualTo(n + 2);
+    assertThat(OpenMetricsTestSupport.read(text).stream()
+        .mapToInt(f -> f.data().points().size()).sum()).isEqualTo(n);
+  }
 }
