@@ -9,6 +9,7 @@ import dev.promotel.format.internal.MetricNames;
 import dev.promotel.format.internal.TextEscaping;
 import dev.promotel.model.AggregationTemporality;
 import dev.promotel.model.Attribute;
+import dev.promotel.model.Attributes;
 import dev.promotel.model.AttributeValue;
 import dev.promotel.model.Exemplar;
 import dev.promotel.model.Histogram;
@@ -66,8 +67,20 @@ public final class OpenMetricsWriter implements MetricWriter {
 
   private String previousName;
   private Plan plan;
+  private SampleNames sampleNames;
   private final SeriesSet writtenSeries = new SeriesSet();
   private boolean closed;
+
+  // Reused from chunk to chunk: the rendered label sets of the chunk's series, the set of their
+  // hashes (to spot a label set that comes back later in the chunk), and the pending output lines.
+  private final CharText labels = new CharText(1 << 12);
+  private final SeriesSet chunkSeries = new SeriesSet();
+  private final CharText line = new CharText(FLUSH_CHARS + 1024);
+  private final String[] legacyKeys = new String[256];
+  private final LabelNumbers labelNumbers = new LabelNumbers();
+
+  /** Pending lines are handed to the Writer in blocks of about this many chars. */
+  private static final int FLUSH_CHARS = 1 << 13;
 
   public OpenMetricsWriter(OutputStream out, WriteOptions options, Diagnostics diagnostics) {
     this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
@@ -106,6 +119,8 @@ public final class OpenMetricsWriter implements MetricWriter {
         return;
       }
       reportFamilyLosses(family);
+      sampleNames = SampleNames.of(plan);
+      flushLines();
       writeMetadata(family);
     } else if (plan.isDropped()) {
       loss(plan.lossCode(), plan.lossMessage());
@@ -125,6 +140,7 @@ public final class OpenMetricsWriter implements MetricWriter {
     if (closed) return;
     closed = true;
     try {
+      flushLines();
       out.write("# EOF\n");
       out.flush();
     } finally {
@@ -311,14 +327,25 @@ public final class OpenMetricsWriter implements MetricWriter {
 
   // ---------------------------------------------------------------- series grouping
 
-  /** One series of a chunk: its rendered labels (without the point label) and its points. */
+  /**
+   * One series of a chunk: its rendered labels (without the point label), a range of {@link
+   * #labels}, their hash, and its points.
+   */
   private static final class Series<P extends Point> {
-    final String labels;
-    final List<P> points = new ArrayList<>();
+    final int labelsFrom;
+    final int labelsTo;
+    final long hash;
+    List<P> points;
     boolean timestamps;
 
-    Series(String labels) {
-      this.labels = labels;
+    Series(int labelsFrom, int labelsTo, long hash) {
+      this.labelsFrom = labelsFrom;
+      this.labelsTo = labelsTo;
+      this.hash = hash;
+    }
+
+    boolean hasLabels() {
+      return labelsTo > labelsFrom;
     }
   }
 
@@ -326,21 +353,47 @@ public final class OpenMetricsWriter implements MetricWriter {
    * Groups points into series by their rendered labels (so label sets that render alike after
    * escaping become one series), orders each series by time, drops series already written for
    * this family, and decides whether timestamps are written (all or none per series).
+   *
+   * <p>Readers deliver the points of a series together, so each run of consecutive points with
+   * equal labels is taken as a series straight away, its points a view of the chunk's list; only
+   * when a label set comes back later in the chunk (or its hash does) are the runs merged exactly,
+   * by their label text.
    */
   private <P extends Point> List<Series<P>> series(List<P> points, String pointLabel) {
-    Map<String, Series<P>> bySeries = new LinkedHashMap<>();
-    for (P p : points) {
+    labels.setLength(0);
+    chunkSeries.clear();
+    List<Series<P>> runs = new ArrayList<>();
+    boolean repeated = false;
+    Series<P> run = null;
+    int runStart = 0;
+    for (int i = 0; i < points.size(); i++) {
+      P p = points.get(i);
       if (p.hasNoRecordedValue()) {
         loss("no-recorded-value-dropped", "points without a recorded value dropped: "
             + FORMAT + " has no staleness marker");
+        if (run != null) run.points = points.subList(runStart, i);
+        run = null;
         continue;
       }
-      String key = renderLabels(p, pointLabel);
-      bySeries.computeIfAbsent(key, Series::new).points.add(p);
+      int from = labels.length();
+      renderLabels(p, pointLabel);
+      int to = labels.length();
+      if (run != null && labels.rangeEquals(run.labelsFrom, run.labelsTo, from, to)) {
+        labels.setLength(from);
+        continue;
+      }
+      if (run != null) run.points = points.subList(runStart, i);
+      long hash = SeriesSet.hash(labels.chars(), from, to);
+      if (!chunkSeries.add(hash)) repeated = true;
+      run = new Series<>(from, to, hash);
+      runStart = i;
+      runs.add(run);
     }
-    List<Series<P>> out = new ArrayList<>(bySeries.size());
-    for (Series<P> s : bySeries.values()) {
-      if (!writtenSeries.add(s.labels)) {
+    if (run != null) run.points = points.subList(runStart, points.size());
+    if (repeated) runs = merged(runs);
+    List<Series<P>> out = new ArrayList<>(runs.size());
+    for (Series<P> s : runs) {
+      if (!writtenSeries.add(s.hash)) {
         loss("duplicate-series-dropped", "series dropped: " + FORMAT + " needs the "
             + "points of a series together, and this label set was already written in the family",
             s.points.size());
@@ -351,6 +404,7 @@ public final class OpenMetricsWriter implements MetricWriter {
         if (s.points.get(i).timeUnixNano() < s.points.get(i - 1).timeUnixNano()) sorted = false;
       }
       if (!sorted) {
+        s.points = new ArrayList<>(s.points);
         s.points.sort(Comparator.comparingLong(Point::timeUnixNano));
         note("points-reordered", "points of a series put in time order: " + FORMAT
             + " timestamps must not go backwards");
@@ -363,6 +417,19 @@ public final class OpenMetricsWriter implements MetricWriter {
     return out;
   }
 
+  /** Runs with equal label text joined into the first one, in order of first appearance. */
+  private <P extends Point> List<Series<P>> merged(List<Series<P>> runs) {
+    Map<String, Series<P>> byLabels = new LinkedHashMap<>();
+    for (Series<P> s : runs) {
+      Series<P> first = byLabels.putIfAbsent(labels.substring(s.labelsFrom, s.labelsTo), s);
+      if (first != null) {
+        if (!(first.points instanceof ArrayList)) first.points = new ArrayList<>(first.points);
+        first.points.addAll(s.points);
+      }
+    }
+    return new ArrayList<>(byLabels.values());
+  }
+
   // ---------------------------------------------------------------- number families
 
   private void writeNumbers(MetricFamily family) throws IOException {
@@ -371,11 +438,6 @@ public final class OpenMetricsWriter implements MetricWriter {
     PromType type = plan.type();
     String stateLabel = type == PromType.STATESET ? family.name() : null;
     String stateName = type == PromType.STATESET ? writtenLabelName(plan.family()) : null;
-    String sampleName = switch (type) {
-      case COUNTER -> plan.family() + "_total";
-      case INFO -> plan.family() + "_info";
-      default -> plan.family();
-    };
     for (Series<NumberPoint> s : series(points, stateLabel)) {
       for (NumberPoint p : s.points) {
         if (!valid(type, p, stateLabel)) continue;
@@ -383,31 +445,37 @@ public final class OpenMetricsWriter implements MetricWriter {
           if (p.startTimeUnixNano() != 0) startTimeDropped(type);
           if (!p.exemplars().isEmpty()) exemplarsDropped(p.exemplars().size(), type);
         }
-        String labels = s.labels;
         if (stateLabel != null) {
-          labels = withLabel(s.labels, stateName, p.attributes().getString(stateLabel));
+          writeSampleStart(sampleNames.main, s, stateName);
+          line.appendEscaped(p.attributes().getString(stateLabel)).append("\"} ");
+        } else {
+          writeSampleStart(sampleNames.main, s);
         }
-        writeSampleStart(sampleName, labels);
         writeValue(p.value());
         writeTimestamp(s.timestamps, p.timeUnixNano());
         if (type == PromType.COUNTER && !p.exemplars().isEmpty()) {
           if (p.exemplars().size() > 1) exemplarsDropped(p.exemplars().size() - 1, type);
           writeExemplar(p.exemplars().get(p.exemplars().size() - 1));
         }
-        out.write('\n');
+        endLine();
         if (type == PromType.COUNTER) writeCreated(s, p);
       }
     }
   }
 
   private boolean valid(PromType type, NumberPoint p, String stateLabel) {
-    double v = p.value().toDouble();
     String reason = switch (type) {
-      case COUNTER -> p.value().isLong() ? (p.value().longValue() < 0 ? "negative" : null)
-          : Double.isNaN(v) ? "NaN" : v < 0 ? "negative" : null;
-      case INFO -> v == 1.0 ? null : "not 1";
-      case STATESET -> (v == 0 || v == 1) && p.attributes().getString(stateLabel) != null
-          ? null : "not a 0/1 state";
+      case COUNTER -> {
+        NumberValue v = p.value();
+        yield v.isLong() ? (v.longValue() < 0 ? "negative" : null)
+            : Double.isNaN(v.doubleValue()) ? "NaN" : v.doubleValue() < 0 ? "negative" : null;
+      }
+      case INFO -> p.value().toDouble() == 1.0 ? null : "not 1";
+      case STATESET -> {
+        double v = p.value().toDouble();
+        yield (v == 0 || v == 1) && p.attributes().getString(stateLabel) != null
+            ? null : "not a 0/1 state";
+      }
       default -> null;
     };
     if (reason == null) return true;
@@ -424,10 +492,10 @@ public final class OpenMetricsWriter implements MetricWriter {
           + "written); use --om-created-lines to write them");
       return false;
     }
-    writeSampleStart(plan.family() + "_created", s.labels);
-    out.write(FloatFormat.formatSeconds(p.startTimeUnixNano()));
+    writeSampleStart(sampleNames.created, s);
+    line.append(FloatFormat.formatSeconds(p.startTimeUnixNano()));
     writeTimestamp(s.timestamps, p.timeUnixNano());
-    out.write('\n');
+    endLine();
     return true;
   }
 
@@ -455,20 +523,20 @@ public final class OpenMetricsWriter implements MetricWriter {
 
   private void writeHistogram(Series<HistogramPoint> s, HistogramPoint p, boolean gauge)
       throws IOException {
-    int n = p.explicitBounds().length;
+    int n = Math.max(0, p.bucketCountsSize() - 1);
     int buckets = p.bucketCountsSize() == 0 ? 1 : n + 1;
-    Exemplar[] chosen = chooseExemplars(p, n);
+    Exemplar[] chosen = p.exemplars().isEmpty() ? null : chooseExemplars(p, n);
     long cumulative = 0;
     boolean negative = false;
     for (int i = 0; i < buckets; i++) {
       cumulative += p.bucketCountsSize() == 0 ? p.count() : p.bucketCount(i);
-      String le = i < n ? FloatFormat.formatOpenMetrics(p.explicitBound(i)) : "+Inf";
       if (i < n && p.explicitBound(i) < 0) negative = true;
-      writeSampleStart(plan.family() + "_bucket", withLabel(s.labels, "le", le));
-      out.write(Long.toString(cumulative));
+      writeSampleStart(sampleNames.bucket, s, "le");
+      line.append(i < n ? labelNumbers.format(p.explicitBound(i)) : "+Inf").append("\"} ");
+      line.appendLong(cumulative);
       writeTimestamp(s.timestamps, p.timeUnixNano());
-      if (chosen[i] != null) writeExemplar(chosen[i]);
-      out.write('\n');
+      if (chosen != null && chosen[i] != null) writeExemplar(chosen[i]);
+      endLine();
     }
     if (cumulative != p.count()) {
       loss("histogram-count-mismatch", "histogram counts replaced by the sum of "
@@ -480,14 +548,14 @@ public final class OpenMetricsWriter implements MetricWriter {
           : gauge ? (sum < 0 && !negative ? "negative without negative buckets" : null)
           : negative ? "next to negative buckets" : sum < 0 ? "negative" : null;
       if (problem == null) {
-        writeSampleStart(plan.family() + (gauge ? "_gcount" : "_count"), s.labels);
-        out.write(Long.toString(cumulative));
+        writeSampleStart(sampleNames.count, s);
+        line.appendLong(cumulative);
         writeTimestamp(s.timestamps, p.timeUnixNano());
-        out.write('\n');
-        writeSampleStart(plan.family() + (gauge ? "_gsum" : "_sum"), s.labels);
-        out.write(FloatFormat.formatOpenMetrics(sum));
+        endLine();
+        writeSampleStart(sampleNames.sum, s);
+        line.appendOpenMetricsDouble(sum);
         writeTimestamp(s.timestamps, p.timeUnixNano());
-        out.write('\n');
+        endLine();
       } else {
         loss("histogram-sum-dropped", "histogram sums dropped: " + FORMAT + " allows "
             + "no NaN sum, no negative sum without negative buckets, and no histogram sum with "
@@ -600,33 +668,37 @@ public final class OpenMetricsWriter implements MetricWriter {
   }
 
   private void writeSummary(Series<SummaryPoint> s, SummaryPoint p) throws IOException {
-    List<Quantile> quantiles = writableQuantiles(p);
-    if (quantiles.size() < p.quantiles().size()) {
-      loss("quantile-dropped", "summary quantiles dropped: " + FORMAT
-          + " quantile values must not be negative", p.quantiles().size() - quantiles.size());
-    }
-    for (Quantile q : quantiles) {
-      writeSampleStart(plan.family(),
-          withLabel(s.labels, "quantile", FloatFormat.formatOpenMetrics(q.quantile())));
-      out.write(FloatFormat.formatOpenMetrics(q.value()));
+    int negative = 0;
+    for (Quantile q : p.quantiles()) {
+      if (q.value() < 0) {
+        negative++;
+        continue;
+      }
+      writeSampleStart(sampleNames.main, s, "quantile");
+      line.append(labelNumbers.format(q.quantile())).append("\"} ");
+      line.appendOpenMetricsDouble(q.value());
       writeTimestamp(s.timestamps, p.timeUnixNano());
-      out.write('\n');
+      endLine();
     }
-    boolean wrote = !quantiles.isEmpty();
+    if (negative > 0) {
+      loss("quantile-dropped", "summary quantiles dropped: " + FORMAT
+          + " quantile values must not be negative", negative);
+    }
+    boolean wrote = p.quantiles().size() > negative;
     if (p.count().isPresent()) {
       wrote = true;
-      writeSampleStart(plan.family() + "_count", s.labels);
-      out.write(Long.toString(p.count().getAsLong()));
+      writeSampleStart(sampleNames.count, s);
+      line.appendLong(p.count().getAsLong());
       writeTimestamp(s.timestamps, p.timeUnixNano());
-      out.write('\n');
+      endLine();
     }
     if (p.sum().isPresent()) {
       if (writableSum(p)) {
         wrote = true;
-        writeSampleStart(plan.family() + "_sum", s.labels);
-        out.write(FloatFormat.formatOpenMetrics(p.sum().getAsDouble()));
+        writeSampleStart(sampleNames.sum, s);
+        line.appendOpenMetricsDouble(p.sum().getAsDouble());
         writeTimestamp(s.timestamps, p.timeUnixNano());
-        out.write('\n');
+        endLine();
       } else {
         loss("summary-sum-dropped", "summary sums dropped: " + FORMAT
             + " summary sums must not be NaN or negative");
@@ -638,94 +710,170 @@ public final class OpenMetricsWriter implements MetricWriter {
     }
   }
 
-  // ---------------------------------------------------------------- lines
+  // ---------------------------------------------------------------- labels
 
   /**
-   * The label set of a point as written inside braces, without {@code pointLabel} and without the
-   * labels the family's samples reserve ({@code le}, {@code quantile}); "" when empty.
+   * Appends to {@link #labels} the label set of a point as written inside braces, without {@code
+   * pointLabel} and without the labels the family's samples reserve ({@code le}, {@code
+   * quantile}); nothing when empty.
    */
-  private String renderLabels(Point p, String pointLabel) {
-    StringBuilder b = new StringBuilder();
-    Set<String> used = null;
-    String extra = switch (plan.type()) {
+  private void renderLabels(Point p, String pointLabel) {
+    Attributes attributes = p.attributes();
+    int n = attributes.size();
+    if (n == 0) return;
+    String reserved = switch (plan.type()) {
       case HISTOGRAM, GAUGEHISTOGRAM -> "le";
       case SUMMARY -> "quantile";
-      case STATESET -> writtenLabelName(plan.family());
       default -> null;
     };
-    for (Attribute a : p.attributes()) {
-      String key = a.key();
+    if (options.escaping() != NameEscaping.ALLOW_UTF8 && mayCollide(attributes, pointLabel)) {
+      renderLabelsChecked(attributes, pointLabel, reserved);
+      return;
+    }
+    // Legacy names are written as they are and other names quoted, so distinct keys give distinct
+    // label names and no collision check is needed.
+    int start = labels.length();
+    for (int i = 0; i < n; i++) {
+      String key = attributes.key(i);
       if (key.equals(pointLabel)) continue;
-      if (reserved(key)) {
-        loss("reserved-label-dropped", "labels dropped: " + FORMAT + " reserves 'le' "
-            + "for histogram buckets and 'quantile' for summary quantiles");
+      if (key.equals(reserved)) {
+        reservedDropped();
+        continue;
+      }
+      if (key.isEmpty()) {
+        emptyKeyDropped();
+        continue;
+      }
+      if (labels.length() > start) labels.append(',');
+      if (isLegacyLabelName(key)) {
+        labels.append(key);
+      } else {
+        labels.append('"').appendEscaped(key).append('"');
+      }
+      labels.append("=\"").appendEscaped(value(attributes.value(i))).append('"');
+    }
+  }
+
+  /**
+   * Whether two keys may be written as the same label name under escaping: some key is escaped, or
+   * the stateset's state label (named like the family, as escaped) may equal one.
+   */
+  private boolean mayCollide(Attributes attributes, String pointLabel) {
+    if (plan.type() == PromType.STATESET) return true;
+    for (int i = 0; i < attributes.size(); i++) {
+      String key = attributes.key(i);
+      if (!key.equals(pointLabel) && !key.isEmpty() && !isLegacyLabelName(key)) return true;
+    }
+    return false;
+  }
+
+  /** {@link #renderLabels} keeping only the first of keys that escape to the same name. */
+  private void renderLabelsChecked(Attributes attributes, String pointLabel, String reserved) {
+    int start = labels.length();
+    Set<String> used = new HashSet<>();
+    String extra = plan.type() == PromType.STATESET ? writtenLabelName(plan.family()) : reserved;
+    if (extra != null) used.add(extra);
+    for (int i = 0; i < attributes.size(); i++) {
+      String key = attributes.key(i);
+      if (key.equals(pointLabel)) continue;
+      if (key.equals(reserved)) {
+        reservedDropped();
         continue;
       }
       String name = labelName(key);
       if (name == null) continue;
-      if (used == null) {
-        used = new HashSet<>();
-        if (extra != null) used.add(extra);
-      }
       if (!used.add(name)) {
-        loss("label-collision-dropped", "labels dropped: two attribute keys escape "
-            + "to the same " + FORMAT + " label name");
+        collisionDropped();
         continue;
       }
-      if (b.length() > 0) b.append(',');
-      appendLabel(b, name, value(a.value()));
+      if (labels.length() > start) labels.append(',');
+      labels.append(name).append("=\"").appendEscaped(value(attributes.value(i))).append('"');
     }
-    return b.toString();
   }
 
-  private boolean reserved(String key) {
-    return switch (plan.type()) {
-      case HISTOGRAM, GAUGEHISTOGRAM -> key.equals("le");
-      case SUMMARY -> key.equals("quantile");
-      default -> false;
-    };
+  private void reservedDropped() {
+    loss("reserved-label-dropped", "labels dropped: " + FORMAT + " reserves 'le' "
+        + "for histogram buckets and 'quantile' for summary quantiles");
+  }
+
+  private void emptyKeyDropped() {
+    loss("empty-label-name-dropped", "attributes with an empty key dropped: "
+        + FORMAT + " label names must not be empty");
+  }
+
+  private void collisionDropped() {
+    loss("label-collision-dropped", "labels dropped: two attribute keys escape "
+        + "to the same " + FORMAT + " label name");
+  }
+
+  /**
+   * {@link MetricNames#isLegacyLabelName}, remembering legacy keys by identity: readers hand out
+   * the same key String for every point, so most keys are checked once.
+   */
+  private boolean isLegacyLabelName(String key) {
+    int slot = key.hashCode() & (legacyKeys.length - 1);
+    if (legacyKeys[slot] == key) return true;
+    if (!MetricNames.isLegacyLabelName(key)) return false;
+    legacyKeys[slot] = key;
+    return true;
   }
 
   /** The label name as written (escaped or quoted), or null when it cannot be written. */
   private String labelName(String key) {
     if (key.isEmpty()) {
-      loss("empty-label-name-dropped", "attributes with an empty key dropped: "
-          + FORMAT + " label names must not be empty");
+      emptyKeyDropped();
       return null;
     }
-    if (MetricNames.isLegacyLabelName(key)) return key;
+    if (isLegacyLabelName(key)) return key;
     if (options.escaping() == NameEscaping.ALLOW_UTF8) return quote(key);
     return MetricNames.escapeLabelName(key, options.escaping());
   }
 
   private String value(AttributeValue v) {
-    if (!(v instanceof AttributeValue.StringValue)) {
-      note("attribute-stringified", "non-string attribute values written as text: "
-          + FORMAT + " label values are strings");
-    }
+    if (v instanceof AttributeValue.StringValue sv) return sv.value();
+    note("attribute-stringified", "non-string attribute values written as text: "
+        + FORMAT + " label values are strings");
     return v.asString();
-  }
-
-  private static void appendLabel(StringBuilder b, String writtenName, String value) {
-    b.append(writtenName).append("=\"").append(TextEscaping.escapeLabelValue(value)).append('"');
   }
 
   private static String quote(String name) {
     return "\"" + TextEscaping.escapeLabelValue(name) + "\"";
   }
 
-  /** {@code labels} plus one more label (le, quantile or a state) named {@code writtenName}. */
-  private static String withLabel(String labels, String writtenName, String value) {
-    StringBuilder b = new StringBuilder(labels.length() + writtenName.length() + value.length() + 8);
-    b.append(labels);
-    if (!labels.isEmpty()) b.append(',');
-    appendLabel(b, writtenName, value);
-    return b.toString();
-  }
-
   /** A name already escaped as configured, quoted when it is not a legacy label name. */
   private static String writtenLabelName(String name) {
     return MetricNames.isLegacyLabelName(name) ? name : quote(name);
+  }
+
+  // ---------------------------------------------------------------- lines
+
+  /**
+   * How one sample name starts a line, worked out once per family: {@code name } or {@code name{}
+   * for a legacy name, {@code {"name"} } or {@code {"name",} for one that must be quoted.
+   */
+  private record SampleName(String bare, String open) {
+    static SampleName of(String name) {
+      if (MetricNames.isLegacyMetricName(name)) return new SampleName(name + " ", name + "{");
+      String quoted = "{\"" + TextEscaping.escapeLabelValue(name) + "\"";
+      return new SampleName(quoted + "} ", quoted + ",");
+    }
+  }
+
+  /** The sample names of the current family. */
+  private record SampleNames(
+      SampleName main, SampleName bucket, SampleName count, SampleName sum, SampleName created) {
+    static SampleNames of(Plan plan) {
+      String family = plan.family();
+      boolean gauge = plan.type() == PromType.GAUGEHISTOGRAM;
+      String main = switch (plan.type()) {
+        case COUNTER -> family + "_total";
+        case INFO -> family + "_info";
+        default -> family;
+      };
+      return new SampleNames(SampleName.of(main), SampleName.of(family + "_bucket"),
+          SampleName.of(family + (gauge ? "_gcount" : "_count")),
+          SampleName.of(family + (gauge ? "_gsum" : "_sum")), SampleName.of(family + "_created"));
+    }
   }
 
   private void writeName(String name) throws IOException {
@@ -739,52 +887,62 @@ public final class OpenMetricsWriter implements MetricWriter {
   }
 
   /** {@code name{labels} } or, for a name that must be quoted, {@code {"name",labels} }. */
-  private void writeSampleStart(String sampleName, String labels) throws IOException {
-    if (MetricNames.isLegacyMetricName(sampleName)) {
-      out.write(sampleName);
-      if (!labels.isEmpty()) {
-        out.write('{');
-        out.write(labels);
-        out.write('}');
-      }
+  private void writeSampleStart(SampleName name, Series<?> s) {
+    if (!s.hasLabels()) {
+      line.append(name.bare());
     } else {
-      out.write('{');
-      writeName(sampleName);
-      if (!labels.isEmpty()) {
-        out.write(',');
-        out.write(labels);
-      }
-      out.write('}');
+      line.append(name.open()).append(labels.chars(), s.labelsFrom, s.labelsTo).append("} ");
     }
-    out.write(' ');
   }
 
-  private void writeValue(NumberValue v) throws IOException {
-    out.write(v.isLong() ? Long.toString(v.longValue())
-        : FloatFormat.formatOpenMetrics(v.doubleValue()));
+  /**
+   * {@code name{labels,extra="}: the caller appends the extra label's value and {@code "} }.
+   * {@code extra} is a written label name.
+   */
+  private void writeSampleStart(SampleName name, Series<?> s, String extra) {
+    line.append(name.open());
+    if (s.hasLabels()) line.append(labels.chars(), s.labelsFrom, s.labelsTo).append(',');
+    line.append(extra).append("=\"");
   }
 
-  private void writeTimestamp(boolean seriesHasTimestamps, long timeUnixNano) throws IOException {
+  /** Ends a sample line; hands the buffered lines to the Writer once there are enough. */
+  private void endLine() throws IOException {
+    line.append('\n');
+    if (line.length() >= FLUSH_CHARS) flushLines();
+  }
+
+  private void flushLines() throws IOException {
+    line.writeTo(out);
+    line.setLength(0);
+  }
+
+  private void writeValue(NumberValue v) {
+    if (v.isLong()) {
+      line.appendLong(v.longValue());
+    } else {
+      line.appendOpenMetricsDouble(v.doubleValue());
+    }
+  }
+
+  private void writeTimestamp(boolean seriesHasTimestamps, long timeUnixNano) {
     if (!seriesHasTimestamps) return;
-    out.write(' ');
-    out.write(FloatFormat.formatSeconds(timeUnixNano));
+    line.append(' ').append(FloatFormat.formatSeconds(timeUnixNano));
   }
 
   /** {@code  # {trace_id="..",span_id="..",k="v"} value [timestamp]}, within 128 code points. */
-  private void writeExemplar(Exemplar e) throws IOException {
-    List<String[]> labels = new ArrayList<>();
-    if (!e.traceId().isEmpty()) labels.add(new String[] {Exemplars.TRACE_ID, e.traceId()});
-    if (!e.spanId().isEmpty()) labels.add(new String[] {Exemplars.SPAN_ID, e.spanId()});
-    int idCodePoints = codePoints(labels);
+  private void writeExemplar(Exemplar e) {
+    List<String[]> exemplarLabels = new ArrayList<>();
+    if (!e.traceId().isEmpty()) exemplarLabels.add(new String[] {Exemplars.TRACE_ID, e.traceId()});
+    if (!e.spanId().isEmpty()) exemplarLabels.add(new String[] {Exemplars.SPAN_ID, e.spanId()});
+    int idCodePoints = codePoints(exemplarLabels);
     Set<String> used = new HashSet<>();
-    for (String[] l : labels) used.add(l[0]);
+    for (String[] l : exemplarLabels) used.add(l[0]);
     List<String[]> filtered = new ArrayList<>();
     for (Attribute a : e.filteredAttributes()) {
       String name = labelName(a.key());
       if (name == null) continue;
       if (!used.add(name)) {
-        loss("label-collision-dropped", "labels dropped: two attribute keys escape "
-            + "to the same " + FORMAT + " label name");
+        collisionDropped();
         continue;
       }
       // The reader measures names as it reads them: unquoted (the key) or as escaped.
@@ -799,18 +957,17 @@ public final class OpenMetricsWriter implements MetricWriter {
         return;
       }
     }
-    labels.addAll(filtered);
-    StringBuilder b = new StringBuilder(" # {");
-    for (int i = 0; i < labels.size(); i++) {
-      if (i > 0) b.append(',');
-      appendLabel(b, labels.get(i)[0], labels.get(i)[1]);
+    exemplarLabels.addAll(filtered);
+    line.append(" # {");
+    for (int i = 0; i < exemplarLabels.size(); i++) {
+      if (i > 0) line.append(',');
+      line.append(exemplarLabels.get(i)[0]).append("=\"").appendEscaped(exemplarLabels.get(i)[1])
+          .append('"');
     }
-    b.append("} ");
-    out.write(b.toString());
+    line.append("} ");
     writeValue(e.value());
     if (e.timeUnixNano() != 0) {
-      out.write(' ');
-      out.write(FloatFormat.formatSeconds(e.timeUnixNano()));
+      line.append(' ').append(FloatFormat.formatSeconds(e.timeUnixNano()));
     }
   }
 

@@ -22,9 +22,6 @@ import java.util.Arrays;
  */
 final class SeriesSet {
   private static final int MIN_CAPACITY = 16;
-  // A table this big or bigger is dropped on clear() rather than zeroed, so that one huge family
-  // does not make every later small family pay for clearing (or keep) megabytes.
-  private static final int SHRINK_CAPACITY = 1 << 12;
 
   private static final long P1 = 0x9E3779B185EBCA87L;
   private static final long P2 = 0xC2B2AE3D27D4EB4FL;
@@ -38,11 +35,6 @@ final class SeriesSet {
   /** Adds the series; false when it (or a label set with the same hash) was added before. */
   boolean add(Attributes labels) {
     return add(hash(labels));
-  }
-
-  /** Adds a series by its label set rendered canonically (as the writer prints it). */
-  boolean add(String renderedLabels) {
-    return add(hash(renderedLabels));
   }
 
   boolean add(long hash) {
@@ -70,10 +62,16 @@ final class SeriesSet {
     return table.length;
   }
 
+  /**
+   * Empties the set. A table much bigger than its content (after one huge family) is replaced by a
+   * small one, so later small families neither keep those megabytes nor pay to zero them; otherwise
+   * it is zeroed, at a cost proportional to the adds it held.
+   */
   void clear() {
-    if (table.length >= SHRINK_CAPACITY) {
+    if (size == 0) return;
+    if (table.length > MIN_CAPACITY && size < table.length / 8) {
       table = new long[MIN_CAPACITY];
-    } else if (size > 0) {
+    } else {
       Arrays.fill(table, 0);
     }
     size = 0;
@@ -102,8 +100,19 @@ final class SeriesSet {
     return fmix64(h);
   }
 
-  static long hash(String renderedLabels) {
-    return fmix64(mix(SEED, renderedLabels));
+  /** The hash of a label set rendered canonically (as the writer prints it) in {@code chars}. */
+  static long hash(char[] chars, int from, int to) {
+    long h = SEED;
+    int i = from;
+    for (; i + 4 <= to; i += 4) {
+      long lane = chars[i] | (long) chars[i + 1] << 16 | (long) chars[i + 2] << 32
+          | (long) chars[i + 3] << 48;
+      h = round(h, lane);
+    }
+    long tail = 0;
+    for (int shift = 0; i < to; i++, shift += 16) tail |= (long) chars[i] << shift;
+    int n = to - from;
+    return fmix64(round(h, tail ^ ((long) n << 48) ^ ((long) (n >>> 16) * P1)));
   }
 
   /** Folds a string into {@code h}: one round per four chars, then the rest with the length. */
