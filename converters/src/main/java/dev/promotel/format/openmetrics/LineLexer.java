@@ -33,6 +33,7 @@ final class LineLexer {
   private int end;
   private int p;
   private byte[] scratch = new byte[256];
+  private final AsciiNames names = new AsciiNames();
 
   // Results of lexSample().
   String name;
@@ -291,8 +292,9 @@ final class LineLexer {
           throw error(p, "expected a label name, got " + describe(p));
         }
         int nameStart = p;
-        while (p < end && isNameChar(b[p], true) && b[p] != ':') p++;
-        labelName = ascii(nameStart, p);
+        int h = 0;
+        for (byte c; p < end && LABEL_CHARS[(c = b[p]) & 0xFF]; p++) h = 31 * h + c;
+        labelName = names.get(b, nameStart, p, h);
       }
       if (p >= end || b[p] != '=') {
         throw error(p, "expected '=' after label name '" + labelName + "', got " + describe(p));
@@ -303,9 +305,11 @@ final class LineLexer {
             + describe(p));
       }
       int valueStart = p;
-      String labelValue = quoted("value of label '" + labelName + "'");
-      if (labelValue.length() > options.maxLabelValueBytes()
-          || utf8Length(labelValue) > options.maxLabelValueBytes()) {
+      String labelValue = quoted(null, labelName);
+      // Escapes only shorten a value, so its bytes as written bound its UTF-8 length.
+      if (p - valueStart - 2 > options.maxLabelValueBytes()
+          && (labelValue.length() > options.maxLabelValueBytes()
+              || utf8Length(labelValue) > options.maxLabelValueBytes())) {
         throw error(valueStart, "label value longer than " + options.maxLabelValueBytes()
             + " bytes (raise the limit with --max-label-value-bytes)");
       }
@@ -338,6 +342,14 @@ final class LineLexer {
 
   /** A double-quoted string at {@code p} with OpenMetrics escapes; p ends after the quote. */
   private String quoted(String what) throws MetricParseException {
+    return quoted(what, null);
+  }
+
+  /**
+   * {@link #quoted(String)}; the value of label {@code labelName} when {@code what} is null (the
+   * message is built only for the error, not for every label).
+   */
+  private String quoted(String what, String labelName) throws MetricParseException {
     int open = p;
     p++;
     int from = p;
@@ -350,6 +362,7 @@ final class LineLexer {
       p++;
     }
     if (p >= end) {
+      if (what == null) what = "value of label '" + labelName + "'";
       throw error(Math.min(p, end), "expected '\"' to close the " + what + " opened at column "
           + lines.columnOf(relative(open)) + ", got end of line");
     }
@@ -383,8 +396,9 @@ final class LineLexer {
     if (p >= end || !isNameChar(b[p], false)) {
       throw error(p, "expected a metric name, got " + describe(p));
     }
-    while (p < end && isNameChar(b[p], true)) p++;
-    return ascii(from, p);
+    int h = 0;
+    for (byte c; p < end && METRIC_CHARS[(c = b[p]) & 0xFF]; p++) h = 31 * h + c;
+    return names.get(b, from, p, h);
   }
 
   /** A sample or exemplar value: realnumber, or [sign] inf/infinity, or nan (any case). */
@@ -493,6 +507,17 @@ final class LineLexer {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  // [a-zA-Z0-9_:] and [a-zA-Z0-9_] by byte value: one load per byte in the name loops.
+  private static final boolean[] METRIC_CHARS = new boolean[256];
+  private static final boolean[] LABEL_CHARS = new boolean[256];
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      METRIC_CHARS[c] = isNameChar((byte) c, true);
+      LABEL_CHARS[c] = METRIC_CHARS[c] && c != ':';
+    }
+  }
 
   static boolean isNameChar(byte c, boolean allowDigit) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':'

@@ -13,6 +13,9 @@ import dev.promotel.model.MetricFamily;
 import dev.promotel.model.PromType;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Optional;
 
 /**
@@ -111,7 +114,7 @@ public final class OpenMetricsReader implements MetricReader {
     byte[] b = lines.buffer();
     int start = lines.start();
     int end = lines.end();
-    if (!MetricNames.isValidUtf8(b, start, end)) {
+    if (!isAscii(b, start, end) && !MetricNames.isValidUtf8(b, start, end)) {
       throw lines.error(firstInvalidUtf8(b, start, end) - start,
           "expected valid UTF-8, got an invalid byte sequence");
     }
@@ -135,6 +138,21 @@ public final class OpenMetricsReader implements MetricReader {
       lexer.lexSample();
       sample();
     }
+  }
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /** Whether no byte has its top bit set (so the line is valid UTF-8), eight bytes at a time. */
+  static boolean isAscii(byte[] b, int from, int to) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      if (((long) LONGS.get(b, i) & 0x8080808080808080L) != 0) return false;
+    }
+    for (; i < to; i++) {
+      if (b[i] < 0) return false;
+    }
+    return true;
   }
 
   private static int firstInvalidUtf8(byte[] b, int start, int end) {
@@ -263,6 +281,23 @@ public final class OpenMetricsReader implements MetricReader {
 
   /** The suffix {@code name} has as a sample of the current family, or null if it is not one. */
   private String suffixOf(String name) {
+    // The lexer hands out one String per distinct name, so consecutive samples usually hit this.
+    if (name == lastSampleName && family == lastSampleFamily && declaredType == lastSampleType) {
+      return lastSuffix;
+    }
+    lastSampleName = name;
+    lastSampleFamily = family;
+    lastSampleType = declaredType;
+    lastSuffix = computeSuffixOf(name);
+    return lastSuffix;
+  }
+
+  private String lastSampleName;
+  private String lastSampleFamily;
+  private PromType lastSampleType;
+  private String lastSuffix;
+
+  private String computeSuffixOf(String name) {
     if (!name.startsWith(family)) return null;
     PromType type = declaredType == null ? PromType.UNKNOWN : declaredType;
     for (String s : FamilyNames.sampleSuffixes(type)) {

@@ -247,4 +247,16 @@ class OpenMetricsReaderTest {
     assertThat(chunks.stream().mapToInt(f -> f.data().points().size()).sum()).isEqualTo(n);
     assertThat(chunks).allSatisfy(f -> assertThat(f.name()).isEqualTo("g"));
   }
+
+  @Test
+  void aByteWithTheTopBitSetIsFoundWhereverItIsInTheLine() {
+    byte[] line = "abcdefghijklmnopqrstu".getBytes(StandardCharsets.US_ASCII);
+    assertThat(OpenMetricsReader.isAscii(line, 0, line.length)).isTrue();
+    for (int at = 0; at < line.length; at++) {
+      byte[] bad = line.clone();
+      bad[at] = (byte) 0xC3;
+      assertThat(OpenMetricsReader.isAscii(bad, 0, bad.length)).as("at %d", at).isFalse();
+      assertThat(OpenMetricsReader.isAscii(bad, at + 1, bad.length)).isTrue();
+    }
+  }
 }
