@@ -71,10 +71,9 @@ public final class OpenMetricsWriter implements MetricWriter {
   private final SeriesSet writtenSeries = new SeriesSet();
   private boolean closed;
 
-  // Reused from chunk to chunk: the rendered label sets of the chunk's series, the set of their
-  // hashes (to spot a label set that comes back later in the chunk), and the pending output lines.
+  // Reused from chunk to chunk: the rendered label sets of the chunk's series and the pending
+  // output lines.
   private final CharText labels = new CharText(1 << 12);
-  private final SeriesSet chunkSeries = new SeriesSet();
   private final CharText line = new CharText(FLUSH_CHARS + 1024);
   private final String[] legacyKeys = new String[256];
   private final LabelNumbers labelNumbers = new LabelNumbers();
@@ -329,19 +328,19 @@ public final class OpenMetricsWriter implements MetricWriter {
 
   /**
    * One series of a chunk: its rendered labels (without the point label), a range of {@link
-   * #labels}, their hash, and its points.
+   * #labels}, whether it is new to the family, and its points.
    */
   private static final class Series<P extends Point> {
     final int labelsFrom;
     final int labelsTo;
-    final long hash;
+    final boolean isNew;
     List<P> points;
     boolean timestamps;
 
-    Series(int labelsFrom, int labelsTo, long hash) {
+    Series(int labelsFrom, int labelsTo, boolean isNew) {
       this.labelsFrom = labelsFrom;
       this.labelsTo = labelsTo;
-      this.hash = hash;
+      this.isNew = isNew;
     }
 
     boolean hasLabels() {
@@ -355,15 +354,15 @@ public final class OpenMetricsWriter implements MetricWriter {
    * this family, and decides whether timestamps are written (all or none per series).
    *
    * <p>Readers deliver the points of a series together, so each run of consecutive points with
-   * equal labels is taken as a series straight away, its points a view of the chunk's list; only
-   * when a label set comes back later in the chunk (or its hash does) are the runs merged exactly,
-   * by their label text.
+   * equal labels is taken as a series straight away, its points a view of the chunk's list, and
+   * recorded in {@link #writtenSeries}. Only when a run's label set was recorded before (earlier in
+   * the family or in this chunk) are the chunk's runs merged exactly, by their label text; a merged
+   * series is then written if its first run was new to the family.
    */
   private <P extends Point> List<Series<P>> series(List<P> points, String pointLabel) {
     labels.setLength(0);
-    chunkSeries.clear();
     List<Series<P>> runs = new ArrayList<>();
-    boolean repeated = false;
+    boolean seenBefore = false;
     Series<P> run = null;
     int runStart = 0;
     for (int i = 0; i < points.size(); i++) {
@@ -383,17 +382,17 @@ public final class OpenMetricsWriter implements MetricWriter {
         continue;
       }
       if (run != null) run.points = points.subList(runStart, i);
-      long hash = SeriesSet.hash(labels.chars(), from, to);
-      if (!chunkSeries.add(hash)) repeated = true;
-      run = new Series<>(from, to, hash);
+      boolean isNew = writtenSeries.add(SeriesSet.hash(labels.chars(), from, to));
+      if (!isNew) seenBefore = true;
+      run = new Series<>(from, to, isNew);
       runStart = i;
       runs.add(run);
     }
     if (run != null) run.points = points.subList(runStart, points.size());
-    if (repeated) runs = merged(runs);
+    if (seenBefore) runs = merged(runs);
     List<Series<P>> out = new ArrayList<>(runs.size());
     for (Series<P> s : runs) {
-      if (!writtenSeries.add(s.hash)) {
+      if (!s.isNew) {
         loss("duplicate-series-dropped", "series dropped: " + FORMAT + " needs the "
             + "points of a series together, and this label set was already written in the family",
             s.points.size());
@@ -417,7 +416,10 @@ public final class OpenMetricsWriter implements MetricWriter {
     return out;
   }
 
-  /** Runs with equal label text joined into the first one, in order of first appearance. */
+  /**
+   * Runs with equal label text joined into the first one, in order of first appearance; the first
+   * run's {@code isNew} decides for the whole series.
+   */
   private <P extends Point> List<Series<P>> merged(List<Series<P>> runs) {
     Map<String, Series<P>> byLabels = new LinkedHashMap<>();
     for (Series<P> s : runs) {
