@@ -40,7 +40,9 @@ import java.util.Optional;
  * cannot hold (before 1970, after 2262) are dropped and counted in the {@link Diagnostics}.
  *
  * <p>A family with more than {@link ReadOptions#maxPointsPerChunk()} points is returned as several
- * chunks with the same name and metadata; a series is never split.
+ * chunks with the same name and metadata; a series is never split. Beyond the current chunk, the
+ * reader remembers the series of the current family as 64-bit hashes ({@code SeriesSet}, 11 to 23
+ * bytes a series), so a family of a million series needs about 16 MB more, not a label set each.
  */
 public final class OpenMetricsReader implements MetricReader {
   private final InputStream in;

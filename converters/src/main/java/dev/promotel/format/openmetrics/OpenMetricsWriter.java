@@ -52,7 +52,9 @@ import java.util.Set;
  * later repeat (or a family whose sample names clash with an earlier one) is dropped and counted,
  * except that a counter (info) family whose OpenMetrics name an earlier family took is written as
  * an unknown (gauge) family under its sample name when that is free, and noted. Every loss or note
- * message names the first family it happened in.
+ * message names the first family it happened in. The series already written in the current family
+ * are remembered as 64-bit hashes ({@code SeriesSet}), so memory does not grow with a label set per
+ * series.
  *
  * <p>Example output: {@code # TYPE http_requests counter}, {@code
  * http_requests_total{code="200"} 1027 # {trace_id="4bf9..."} 1 1520879607.789}, {@code # EOF}.
