@@ -423,7 +423,7 @@ public final class PrometheusTextWriter implements MetricWriter {
         }
         if (!first) write(',');
         first = false;
-        if (MetricNames.isLegacyLabelName(key)) {
+        if (isLegacyLabelName(key)) {
           write(key);
         } else {
           write('"');
@@ -435,6 +435,19 @@ public final class PrometheusTextWriter implements MetricWriter {
         TextEscaping.writeLabelValue(this, text);
         write('"');
       }
+    }
+
+    private final String[] legacyKeys = new String[256];
+    private final boolean[] legacyFlags = new boolean[256];
+
+    /** {@link MetricNames#isLegacyLabelName}, remembered per key: label names repeat on every line. */
+    private boolean isLegacyLabelName(String key) {
+      int slot = key.hashCode() & (legacyKeys.length - 1);
+      if (legacyKeys[slot] != key) {
+        legacyKeys[slot] = key;
+        legacyFlags[slot] = MetricNames.isLegacyLabelName(key);
+      }
+      return legacyFlags[slot];
     }
 
     /**

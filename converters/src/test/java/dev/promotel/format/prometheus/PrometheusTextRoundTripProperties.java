@@ -38,7 +38,7 @@ import net.jqwik.api.Provide;
  */
 class PrometheusTextRoundTripProperties {
 
-  @Property(tries = 200)
+  @Property(tries = 150)
   void writingThenReadingGivesTheSameFamilies(@ForAll("families") List<MetricFamily> families)
       throws IOException {
     Diagnostics diagnostics = new Diagnostics();
