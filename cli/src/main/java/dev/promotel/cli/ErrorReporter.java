@@ -1,0 +1,104 @@
+package dev.promotel.cli;
+
+import dev.promotel.format.MetricParseException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IExitCodeExceptionMapper;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The one place where exceptions become messages and exit codes: {@link ExitException} carries
+ * its code, {@link MetricParseException} is invalid input (3, compiler style with the line and a
+ * caret), other {@link IOException}s are I/O errors (4), picocli's parameter errors are usage
+ * errors (2), anything else is an internal error (70). Stack traces only with {@code --debug}.
+ *
+ * <p>Example: {@code scrape.om:3:9: error: expected a value, got '}'}, then the line and a caret.
+ */
+final class ErrorReporter
+    implements IExecutionExceptionHandler, IParameterExceptionHandler, IExitCodeExceptionMapper {
+  private static final String RED = "\u001b[1;31m";
+  private static final String RESET = "\u001b[0m";
+
+  @Override
+  public int handleExecutionException(Exception ex, CommandLine command, ParseResult parsed) {
+    PromotelCommand root = (PromotelCommand) command.getCommandSpec().root().userObject();
+    boolean color = root.color.enabled(root.std.env(), root.std.tty(), 2);
+    PrintWriter err = command.getErr();
+    int code = getExitCode(ex);
+    Throwable cause = unwrap(ex);
+    if (cause instanceof MetricParseException parse) {
+      printParseError(parse, err, color);
+    } else if (code == ExitCodes.INTERNAL) {
+      err.println("promotel: " + label("internal error", color) + ": " + cause
+          + (root.debug ? "" : " (rerun with --debug for the stack trace)"));
+    } else if (!isBrokenPipe(cause)) {
+      err.println("promotel: " + label("error", color) + ": " + describe(cause));
+    }
+    if (root.debug) cause.printStackTrace(err);
+    err.flush();
+    return code;
+  }
+
+  @Override
+  public int handleParseException(ParameterException ex, String[] args) {
+    CommandLine command = ex.getCommandLine();
+    PrintWriter err = command.getErr();
+    err.println("promotel: " + ex.getMessage().replaceFirst("^Error: ", ""));
+    CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+    err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+    err.flush();
+    return ExitCodes.USAGE;
+  }
+
+  @Override
+  public int getExitCode(Throwable exception) {
+    Throwable cause = unwrap(exception);
+    if (cause instanceof ExitException exit) return exit.exitCode();
+    if (cause instanceof MetricParseException) return ExitCodes.INVALID_INPUT;
+    if (cause instanceof IOException) return ExitCodes.IO_ERROR;
+    if (cause instanceof ParameterException) return ExitCodes.USAGE;
+    return ExitCodes.INTERNAL;
+  }
+
+  /** {@code file:line:col: error: reason}, the offending line and a caret (the compiler style). */
+  static void printParseError(MetricParseException e, PrintWriter err, boolean color) {
+    String rendered = e.render();
+    String rest = rendered.substring(Math.min(rendered.length(), e.getMessage().length()));
+    err.println(e.position() + ": " + label("error", color) + ": " + e.reason() + rest);
+  }
+
+  private static Throwable unwrap(Throwable e) {
+    Throwable t = e;
+    while ((t instanceof UncheckedIOException || t instanceof CommandLine.ExecutionException)
+        && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  private static String describe(Throwable cause) {
+    if (cause instanceof NoSuchFileException e) return e.getFile() + ": no such file";
+    if (cause instanceof AccessDeniedException e) return e.getFile() + ": permission denied";
+    if (cause instanceof FileSystemException e && e.getFile() != null) {
+      return e.getFile() + ": " + (e.getReason() == null ? e.getClass().getSimpleName() : e.getReason());
+    }
+    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+  }
+
+  /** Writing into a closed pipe ({@code promotel convert ... | head}) is how the reader says "enough". */
+  private static boolean isBrokenPipe(Throwable cause) {
+    return cause instanceof IOException && "Broken pipe".equals(cause.getMessage());
+  }
+
+  private static String label(String text, boolean color) {
+    return color ? RED + text + RESET : text;
+  }
+}

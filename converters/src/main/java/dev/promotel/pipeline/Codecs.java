@@ -1,0 +1,44 @@
+package dev.promotel.pipeline;
+
+import dev.promotel.format.Diagnostics;
+import dev.promotel.format.Format;
+import dev.promotel.format.MetricReader;
+import dev.promotel.format.MetricWriter;
+import dev.promotel.format.ReadOptions;
+import dev.promotel.format.WriteOptions;
+import dev.promotel.format.openmetrics.OpenMetricsReader;
+import dev.promotel.format.openmetrics.OpenMetricsWriter;
+import dev.promotel.format.prometheus.PrometheusTextReader;
+import dev.promotel.format.prometheus.PrometheusTextWriter;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * The registry of readers and writers: for each {@link Format}, how to open a {@link MetricReader}
+ * over a decompressed input and a {@link MetricWriter} over an output. The switches are exhaustive
+ * over {@code Format}, so adding a format without a codec does not compile.
+ *
+ * <p>Example: {@code Codecs.reader(Format.OM, in, "scrape.om", ReadOptions.DEFAULTS)} returns the
+ * strict OpenMetrics reader for {@code # TYPE up gauge\nup 1\n# EOF\n}.
+ */
+public final class Codecs {
+  private Codecs() {}
+
+  /** Opens a reader of {@code format} over {@code in}; {@code sourceName} prefixes error positions. */
+  public static MetricReader reader(
+      Format format, InputStream in, String sourceName, ReadOptions options) {
+    return switch (format) {
+      case PROM -> new PrometheusTextReader(in, sourceName, options);
+      case OM -> new OpenMetricsReader(in, sourceName, options);
+    };
+  }
+
+  /** Opens a writer of {@code format} over {@code out}; losses are counted into {@code diagnostics}. */
+  public static MetricWriter writer(
+      Format format, OutputStream out, WriteOptions options, Diagnostics diagnostics) {
+    return switch (format) {
+      case PROM -> new PrometheusTextWriter(out, options, diagnostics);
+      case OM -> new OpenMetricsWriter(out, options, diagnostics);
+    };
+  }
+}
