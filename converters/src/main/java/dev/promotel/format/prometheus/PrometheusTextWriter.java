@@ -450,21 +450,8 @@ public final class PrometheusTextWriter implements MetricWriter {
       return legacyFlags[slot];
     }
 
-    /**
-     * The scheme's escaping; {@code MetricNames.escape} keeps ':' as in metric names, which a
-     * label name cannot hold, so what is still invalid becomes '_'.
-     */
     private String escapeLabelName(String key) {
-      String escaped = MetricNames.escape(key, escaping);
-      if (MetricNames.isLegacyLabelName(escaped)) return escaped;
-      StringBuilder fixed = new StringBuilder(escaped.length());
-      for (int i = 0; i < escaped.length(); i++) {
-        char c = escaped.charAt(i);
-        boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'
-            || (c >= '0' && c <= '9' && i > 0);
-        fixed.append(ok ? c : '_');
-      }
-      return fixed.toString();
+      return MetricNames.escapeLabelName(key, escaping);
     }
 
     private void ensure(int more) {
