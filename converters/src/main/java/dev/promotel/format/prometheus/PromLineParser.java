@@ -3,6 +3,7 @@ package dev.promotel.format.prometheus;
 import dev.promotel.format.MetricParseException;
 import dev.promotel.format.ReadOptions;
 import dev.promotel.format.internal.LineReader;
+import dev.promotel.format.internal.Utf8;
 import dev.promotel.model.Attribute;
 import dev.promotel.model.Attributes;
 import dev.promotel.model.NumberValue;
