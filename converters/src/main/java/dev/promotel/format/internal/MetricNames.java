@@ -50,8 +50,21 @@ public final class MetricNames {
    * </ul>
    */
   public static String escape(String name, NameEscaping scheme) {
+    return escape(name, scheme, /* allowColon= */ true);
+  }
+
+  /**
+   * {@link #escape} for label names, where {@code :} is not a legacy character and is escaped like
+   * any other ({@code a:b} → {@code a_b}, {@code a__b}, {@code U__a_3a_b}).
+   */
+  public static String escapeLabelName(String name, NameEscaping scheme) {
+    return escape(name, scheme, /* allowColon= */ false);
+  }
+
+  private static String escape(String name, NameEscaping scheme, boolean allowColon) {
     if (scheme == NameEscaping.ALLOW_UTF8 || name.isEmpty()) return name;
-    if (scheme != NameEscaping.DOTS && isLegacyMetricName(name)) return name;
+    boolean legacy = allowColon ? isLegacyMetricName(name) : isLegacyLabelName(name);
+    if (scheme != NameEscaping.DOTS && legacy) return name;
     StringBuilder out = new StringBuilder(name.length() + 8);
     if (scheme == NameEscaping.VALUES) out.append("U__");
     int index = 0;
@@ -59,17 +72,17 @@ public final class MetricNames {
       int cp = name.codePointAt(i);
       i += Character.charCount(cp);
       switch (scheme) {
-        case UNDERSCORES -> out.append(isLegacyRune(cp, index, true) ? Character.toString(cp) : "_");
+        case UNDERSCORES -> out.append(isLegacyRune(cp, index, allowColon) ? Character.toString(cp) : "_");
         case DOTS -> {
           if (cp == '_') out.append("__");
           else if (cp == '.') out.append("_dot_");
-          else if (isLegacyRune(cp, index, true)) out.appendCodePoint(cp);
+          else if (isLegacyRune(cp, index, allowColon)) out.appendCodePoint(cp);
           else out.append("__");
         }
         case VALUES -> {
           if (cp == '_') out.append("__");
           else if (Character.isSurrogate((char) cp)) out.append("_FFFD_");
-          else if (isLegacyRune(cp, index, true)) out.appendCodePoint(cp);
+          else if (isLegacyRune(cp, index, allowColon)) out.appendCodePoint(cp);
           else out.append('_').append(Integer.toHexString(cp)).append('_');
         }
         default -> throw new AssertionError(scheme);

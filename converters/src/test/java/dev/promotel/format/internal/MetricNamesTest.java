@@ -25,6 +25,15 @@ class MetricNamesTest {
   }
 
   @Test
+  void labelNameEscapingTreatsColonsAsInvalid() {
+    assertThat(MetricNames.escapeLabelName("a:b", NameEscaping.UNDERSCORES)).isEqualTo("a_b");
+    assertThat(MetricNames.escapeLabelName("a:b", NameEscaping.DOTS)).isEqualTo("a__b");
+    assertThat(MetricNames.escapeLabelName("a:b", NameEscaping.VALUES)).isEqualTo("U__a_3a_b");
+    assertThat(MetricNames.escapeLabelName("a_b", NameEscaping.UNDERSCORES)).isEqualTo("a_b");
+    assertThat(MetricNames.escape("a:b", NameEscaping.UNDERSCORES)).isEqualTo("a:b");
+  }
+
+  @Test
   void legacyNameRulesDifferOnlyInColons() {
     assertThat(MetricNames.isLegacyMetricName("a:b_c1")).isTrue();
     assertThat(MetricNames.isLegacyLabelName("a:b")).isFalse();
