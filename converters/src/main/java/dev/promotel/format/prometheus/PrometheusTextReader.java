@@ -1,23 +1,136 @@
 package dev.promotel.format.prometheus;
 
+import dev.promotel.format.MetricParseException;
 import dev.promotel.format.MetricReader;
 import dev.promotel.format.ReadOptions;
+import dev.promotel.format.internal.LineReader;
 import dev.promotel.model.MetricFamily;
+import dev.promotel.model.PromType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 
-/** Placeholder replaced by the real reader on its own branch (not to be merged as is). */
+/**
+ * Reads the Prometheus text exposition format 0.0.4 (with Prometheus 3 quoted UTF-8 names) as a
+ * stream of {@link MetricFamily}, one family or chunk per {@link #read()}. Semantics follow
+ * prometheus/common {@code expfmt}'s TextParser, what {@code promtool check metrics} uses
+ * (https://prometheus.io/docs/instrumenting/exposition_formats/#text-based-format):
+ *
+ * <ul>
+ *   <li>{@code # HELP} and {@code # TYPE} (counter, gauge, histogram, summary, untyped) come at
+ *       most once per family and before its samples; other comments and blank lines are ignored;
+ *   <li>counter → monotonic cumulative {@code Sum}, gauge → {@code Gauge}, untyped or no TYPE →
+ *       {@code Gauge} with {@link PromType#UNKNOWN}; the family name is the sample name;
+ *   <li>{@code _bucket}/{@code _sum}/{@code _count} become histogram points and {@code quantile}
+ *       samples with {@code _sum}/{@code _count} summary points only when TYPE says so; without it
+ *       they are separate unknown families, as in expfmt;
+ *   <li>bucket and count values must be non-negative integers, cumulative buckets must not
+ *       decrease, and a missing +Inf bucket is taken from {@code _count} (an error without it).
+ * </ul>
+ *
+ * <p>Streaming: a family ends where a sample or metadata line of another name starts, so only one
+ * family (at most {@link ReadOptions#maxPointsPerChunk()} series of it) is held at a time. A name
+ * that comes back later starts a new family of the same name, which writers report as a
+ * duplicate. Bad input throws a {@link MetricParseException} positioned at the offending token:
+ * {@code in.prom:3:14: expected '=' after label name, got '}'}.
+ *
+ * <p>Example input: {@code http_requests_total{method="post",code="200"} 1027 1395066363000}.
+ */
 public final class PrometheusTextReader implements MetricReader {
+  private final InputStream in;
+  private final LineReader lines;
+  private final PromLineParser parser;
+  private final String source;
+  private final int maxPointsPerChunk;
+  private FamilyBuilder current;
+  private MetricFamily ready;
+  private boolean done;
+
+  /** Reads {@code in} (closed by {@link #close()}); {@code sourceName} prefixes error positions. */
   public PrometheusTextReader(InputStream in, String sourceName, ReadOptions options) {
-    throw new UnsupportedOperationException("not written yet");
+    this.in = in;
+    this.source = sourceName;
+    this.lines = new LineReader(in, sourceName, options.maxLineBytes());
+    this.parser = new PromLineParser(lines, options);
+    this.maxPointsPerChunk = options.maxPointsPerChunk();
   }
 
   @Override
   public Optional<MetricFamily> read() throws IOException {
-    throw new UnsupportedOperationException("not written yet");
+    try {
+      while (ready == null && !done) {
+        if (!lines.next()) {
+          done = true;
+          if (current != null) ready = current.finish();
+          current = null;
+        } else {
+          handleLine();
+        }
+      }
+    } catch (MetricParseException e) {
+      done = true;
+      current = null;
+      throw e;
+    }
+    MetricFamily family = ready;
+    ready = null;
+    return Optional.ofNullable(family);
   }
 
+  private void handleLine() throws MetricParseException {
+    switch (parser.parse()) {
+      case PromLineParser.SKIP -> {}
+      case PromLineParser.HELP -> {
+        FamilyBuilder family = familyForMetadata();
+        if (family.hasHelp()) {
+          throw parser.errorAt(parser.keywordAt,
+              "expected one HELP line for " + family.name() + ", got a second one");
+        }
+        if (family.hasSamples()) {
+          throw parser.errorAt(parser.keywordAt,
+              "expected the HELP line for " + family.name() + " before its samples, got it after");
+        }
+        family.setHelp(parser.helpText);
+      }
+      case PromLineParser.TYPE -> {
+        FamilyBuilder family = familyForMetadata();
+        if (family.hasType()) {
+          throw parser.errorAt(parser.keywordAt,
+              "expected one TYPE line for " + family.name() + ", got a second one");
+        }
+        if (family.hasSamples()) {
+          throw parser.errorAt(parser.keywordAt,
+              "expected the TYPE line for " + family.name() + " before its samples, got it after");
+        }
+        family.setType(parser.type);
+      }
+      case PromLineParser.SAMPLE -> {
+        FamilyBuilder.Role role = current == null ? null : current.roleOf(parser);
+        if (role == null) {
+          startFamily();
+          role = FamilyBuilder.Role.BASE;
+        }
+        MetricFamily full = current.add(role, parser, lines.lineNumber());
+        if (full != null) ready = full;
+      }
+      default -> throw new AssertionError("unknown entry kind");
+    }
+  }
+
+  /** The family a HELP or TYPE line is about: the current one if the names match, else a new one. */
+  private FamilyBuilder familyForMetadata() throws MetricParseException {
+    if (current == null || !parser.nameEquals(current.nameBytes())) startFamily();
+    return current;
+  }
+
+  private void startFamily() throws MetricParseException {
+    if (current != null) ready = current.finish();
+    current = new FamilyBuilder(parser.name(), source, maxPointsPerChunk);
+  }
+
+  /** Closes the input stream. */
   @Override
-  public void close() throws IOException {}
+  public void close() throws IOException {
+    in.close();
+  }
 }
