@@ -94,7 +94,7 @@ final class ConvertCommand implements Callable<Integer> {
   }
 
   /** The input's stream, behind a progress bar when that is wanted and possible. */
-  private InputStream meter(GlobalSettings settings, InputSource source, OpenedInput opened)
+  InputStream meter(GlobalSettings settings, InputSource source, OpenedInput opened)
       throws IOException {
     if (report.noProgress || settings.quiet()) return opened.stream();
     Optional<Path> file = source.path();

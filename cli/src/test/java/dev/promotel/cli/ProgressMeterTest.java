@@ -2,12 +2,62 @@ package dev.promotel.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.promotel.io.InputSource;
+import dev.promotel.io.OpenedInput;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.RandomAccessFile;
 import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class ProgressMeterTest {
+  @TempDir Path dir;
+
+  /** The stream convert reads {@code file} through, with stderr on a terminal or not. */
+  private InputStream meteredStream(
+      Path file, boolean stderrIsTerminal, boolean quiet, String... args) throws IOException {
+    ConvertCommand convert = new ConvertCommand();
+    new CommandLine(convert).parseArgs(args);
+    StandardStreams std = new StandardStreams(
+        InputStream.nullInputStream(), OutputStream.nullOutputStream(),
+        new PrintWriter(Writer.nullWriter()), new PrintWriter(Writer.nullWriter()), Map.of(),
+        fd -> stderrIsTerminal && fd == 2);
+    GlobalSettings settings = new GlobalSettings(quiet ? -1 : 0, false, false, std);
+    InputSource source = InputSource.file(file);
+    try (OpenedInput opened = source.open()) {
+      return convert.meter(settings, source, opened);
+    }
+  }
+
+  private Path sparseFile(String name, long size) throws IOException {
+    Path file = dir.resolve(name);
+    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+      raf.setLength(size);
+    }
+    return file;
+  }
+
+  @Test
+  void convertShowsAMeterOnlyForALargeFileWithStderrOnATerminal() throws IOException {
+    Path large = sparseFile("large.prom", ProgressMeter.THRESHOLD_BYTES + 1);
+    Path small = sparseFile("small.prom", ProgressMeter.THRESHOLD_BYTES);
+
+    assertThat(meteredStream(large, true, false)).isInstanceOf(ProgressMeter.class);
+    assertThat(meteredStream(large, false, false)).isNotInstanceOf(ProgressMeter.class);
+    assertThat(meteredStream(small, true, false)).isNotInstanceOf(ProgressMeter.class);
+    assertThat(meteredStream(large, true, false, "--no-progress"))
+        .isNotInstanceOf(ProgressMeter.class);
+    assertThat(meteredStream(large, true, true)).isNotInstanceOf(ProgressMeter.class);
+  }
+
   @Test
   void theLineShowsPercentBarAndMegabytes() {
     assertThat(ProgressMeter.line("big.prom", 45_000_000, 100_000_000))
