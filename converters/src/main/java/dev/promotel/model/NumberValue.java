@@ -22,13 +22,15 @@ public record NumberValue(double doubleValue, long longValue, boolean isLong) {
     return isLong ? (double) longValue : doubleValue;
   }
 
-  /** Same kind and same bits (NaN payloads included), unlike {@code equals} on doubles. */
+  /**
+   * Same kind and same bits, so -0.0 differs from 0.0; all NaNs count as one, because no text
+   * format can spell a NaN payload.
+   */
   public boolean sameBits(NumberValue other) {
     return isLong == other.isLong
         && (isLong
             ? longValue == other.longValue
-            : Double.doubleToRawLongBits(doubleValue)
-                == Double.doubleToRawLongBits(other.doubleValue));
+            : Double.doubleToLongBits(doubleValue) == Double.doubleToLongBits(other.doubleValue));
   }
 
   @Override

@@ -44,7 +44,7 @@ import net.jqwik.api.Provide;
  * the same text, and OpenMetrics → 0.0.4 → OpenMetrics the same families, so every value (bit for
  * bit), label, HELP and TYPE survives, for every family both formats can hold.
  */
-class TextRoundTripProperties {
+class TextRoundTripTest {
 
   @Property(tries = 300)
   void promToOpenMetricsAndBackIsTheIdentity(@ForAll("dumps") List<MetricFamily> dump)
@@ -85,9 +85,10 @@ class TextRoundTripProperties {
         assertThat(a.points().get(p).timeUnixNano()).isEqualTo(e.points().get(p).timeUnixNano());
         if (e.points().get(p) instanceof NumberPoint en) {
           NumberPoint an = (NumberPoint) a.points().get(p);
-          assertThat(Double.doubleToRawLongBits(an.value().toDouble()))
+          // Bits, not ==: -0.0 must stay -0.0 (NaN payloads collapse; text cannot spell them).
+          assertThat(Double.doubleToLongBits(an.value().toDouble()))
               .as("value of %s", en)
-              .isEqualTo(Double.doubleToRawLongBits(en.value().toDouble()));
+              .isEqualTo(Double.doubleToLongBits(en.value().toDouble()));
         } else {
           assertThat((Object) a.points().get(p)).isEqualTo(e.points().get(p));
         }
@@ -99,7 +100,7 @@ class TextRoundTripProperties {
 
   @Provide
   Arbitrary<List<MetricFamily>> dumps() {
-    return family().list().ofMinSize(1).ofMaxSize(6).filter(TextRoundTripProperties::uniqueNames);
+    return family().list().ofMinSize(1).ofMaxSize(6).filter(TextRoundTripTest::uniqueNames);
   }
 
   private static boolean uniqueNames(List<MetricFamily> families) {
@@ -115,8 +116,10 @@ class TextRoundTripProperties {
   private Arbitrary<MetricFamily> family() {
     Arbitrary<String> stem = Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(8)
         .map(s -> "m_" + s);
+    // 0.0.4 readers skip blanks before HELP text, so such texts are a reported loss, not a round trip.
     Arbitrary<String> help = Arbitraries.oneOf(Arbitraries.just(""), Arbitraries.strings().ofMaxLength(20)
-        .filter(s -> s.chars().noneMatch(c -> Character.isSurrogate((char) c))));
+        .filter(s -> s.chars().noneMatch(c -> Character.isSurrogate((char) c)))
+        .filter(s -> !s.startsWith(" ") && !s.startsWith("\t")));
     return Combinators.combine(stem, help, Arbitraries.of(PromType.COUNTER, PromType.GAUGE,
             PromType.UNKNOWN, PromType.HISTOGRAM, PromType.SUMMARY), labelSets())
         .flatAs((name, h, type, labels) -> data(type, labels).map(data -> {
