@@ -5,12 +5,20 @@ import dev.promotel.format.Format;
 import dev.promotel.format.MetricReader;
 import dev.promotel.format.MetricWriter;
 import dev.promotel.format.ReadOptions;
+import dev.promotel.io.Compression;
+import dev.promotel.io.DecompressionLimits;
+import dev.promotel.io.InputSource;
+import dev.promotel.io.OpenedInput;
+import dev.promotel.io.OutputTarget;
 import dev.promotel.pipeline.Codecs;
-import dev.promotel.pipeline.FormatSniffer;
 import dev.promotel.pipeline.Pipeline;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +28,8 @@ import picocli.CommandLine.ParentCommand;
  * {@code promotel convert}: any metric format to any other. Several inputs are concatenated into
  * one output (one {@code # EOF} for OpenMetrics). What the target cannot carry is summarised on
  * stderr at the end; under {@code --strict} any loss exits 1, and the output is still written, so
- * a CI job can keep it for inspection.
+ * a CI job can keep it for inspection. On any error an {@code -o} file is not created (nor an
+ * existing one touched).
  */
 @Command(
     name = "convert",
@@ -30,7 +39,14 @@ import picocli.CommandLine.ParentCommand;
       "Several inputs are concatenated into one output (one # EOF for OpenMetrics). What the"
           + " target format cannot carry is summarised on stderr at the end (-q silences it,"
           + " --report writes it as JSON). With --strict any loss exits 1; the output is still"
-          + " written."
+          + " written. On an error, the -o file is neither created nor changed.",
+      "",
+      "An empty input is valid Prometheus text without families: it converts to an empty output"
+          + " (or a lone # EOF in OpenMetrics). An empty OpenMetrics input (e.g. empty.om) is"
+          + " invalid, because it lacks the final # EOF.",
+      "",
+      "Inputs beyond a --max-* limit are rejected as invalid (exit 3) with a message naming the"
+          + " flag that raises the limit."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -44,6 +60,7 @@ final class ConvertCommand implements Callable<Integer> {
   @Mixin HelpOption help;
   @Mixin InputOptions input;
   @Mixin OutputOptions output;
+  @Mixin LimitOptions limits;
   @Mixin ReportOptions report;
 
   @Override
@@ -51,22 +68,21 @@ final class ConvertCommand implements Callable<Integer> {
     GlobalSettings settings = root.settings();
     StandardStreams std = settings.std();
     Diagnostics diagnostics = new Diagnostics();
-    List<String> inputs = input.inputsOrStdin();
+    List<InputSource> sources = input.sources(std.in());
+    ReadOptions readOptions = limits.readOptions();
+    DecompressionLimits decompression = limits.decompressionLimits();
     Format to = output.to;
-    try (OutputTarget target =
-        output.toStdout()
-            ? OutputTarget.stdout(std, output.compression())
-            : OutputTarget.file(output.output, output.compression())) {
+    try (OutputTarget target = output.open(std)) {
       MetricWriter writer = null;
-      for (String name : inputs) {
-        try (Inputs.Opened opened = Inputs.open(name, std, meter(settings))) {
-          FormatSniffer.Detected detected = detect(opened.stream(), opened.name());
+      for (InputSource source : sources) {
+        try (OpenedInput opened = source.open(decompression);
+            InputStream stream = meter(settings, source, opened)) {
+          Format from = Codecs.detect(opened, input.from);
           if (writer == null) {
-            to = to != null ? to : detected.format();
+            to = to != null ? to : from;
             writer = Codecs.writer(to, target.stream(), output.writeOptions(), diagnostics);
           }
-          try (MetricReader reader =
-              Codecs.reader(detected.format(), detected.stream(), opened.name(), ReadOptions.DEFAULTS)) {
+          try (MetricReader reader = Codecs.reader(from, stream, opened.name(), readOptions)) {
             Pipeline.run(reader, writer);
           }
         }
@@ -74,30 +90,36 @@ final class ConvertCommand implements Callable<Integer> {
       writer.close();
       target.commit();
     }
-    return finish(settings, diagnostics, inputs, to);
+    return finish(settings, diagnostics, sources, to);
   }
 
-  private FormatSniffer.Detected detect(InputStream in, String name) throws IOException {
-    if (input.from != null) return new FormatSniffer.Detected(input.from, in);
-    return FormatSniffer.detect(in, name.equals(Inputs.STDIN_NAME) ? null : name);
+  /** The input's stream, behind a progress bar when that is wanted and possible. */
+  InputStream meter(GlobalSettings settings, InputSource source, OpenedInput opened)
+      throws IOException {
+    if (report.noProgress || settings.quiet()) return opened.stream();
+    Optional<Path> file = source.path();
+    if (file.isEmpty()) return opened.stream();
+    long size = Files.size(file.get());
+    if (size <= ProgressMeter.THRESHOLD_BYTES || !settings.std().tty().isTerminal(2)) {
+      return opened.stream();
+    }
+    return new ProgressMeter(
+        opened.stream(), opened::sourceBytesRead, settings.err(), opened.name(), size,
+        System::nanoTime);
   }
 
-  private Inputs.RawWrapper meter(GlobalSettings settings) {
-    return (raw, name, size) -> {
-      if (report.noProgress || settings.quiet() || size <= ProgressMeter.THRESHOLD_BYTES) return raw;
-      if (!settings.std().tty().isTerminal(2)) return raw;
-      return new ProgressMeter(raw, settings.err(), name, size, System::nanoTime);
-    };
-  }
-
-  private int finish(GlobalSettings settings, Diagnostics diagnostics, List<String> inputs, Format to)
+  private int finish(
+      GlobalSettings settings, Diagnostics diagnostics, List<InputSource> sources, Format to)
       throws IOException {
     if (!settings.quiet() && !diagnostics.isEmpty()) {
       LossReport.printSummary(diagnostics, settings.err(), settings.colorOnStderr());
     }
     if (report.report != null) {
-      try (OutputTarget file = OutputTarget.file(report.report, Compression.NONE)) {
-        LossReport.writeJson(diagnostics, "convert", inputs, to, file.stream());
+      List<String> names = new ArrayList<>();
+      for (InputSource source : sources) names.add(source.name());
+      try (OutputTarget file =
+          OutputTarget.open(report.report.toString(), Compression.NONE, settings.std().out())) {
+        LossReport.writeJson(diagnostics, "convert", names, to, file.stream());
         file.commit();
       }
     }

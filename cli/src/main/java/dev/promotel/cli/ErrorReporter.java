@@ -1,6 +1,7 @@
 package dev.promotel.cli;
 
 import dev.promotel.format.MetricParseException;
+import dev.promotel.io.PromotelIOException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -15,10 +16,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The one place where exceptions become messages and exit codes: {@link ExitException} carries
- * its code, {@link MetricParseException} is invalid input (3, compiler style with the line and a
- * caret), other {@link IOException}s are I/O errors (4), picocli's parameter errors are usage
- * errors (2), anything else is an internal error (70). Stack traces only with {@code --debug}.
+ * The one place where exceptions become messages and exit codes: {@link ExitException} and {@link
+ * PromotelIOException} carry their code (the latter 3 for corrupt compressed data and exceeded
+ * limits, 4 for I/O errors), {@link MetricParseException} is invalid input (3, compiler style with
+ * the line and a caret), other {@link IOException}s are I/O errors (4), picocli's parameter errors
+ * are usage errors (2), anything else is an internal error (70). Stack traces only with {@code
+ * --debug}.
  *
  * <p>Example: {@code scrape.om:3:9: error: expected a value, got '}'}, then the line and a caret.
  */
@@ -40,7 +43,7 @@ final class ErrorReporter
       err.println("promotel: " + label("internal error", color) + ": " + cause
           + (root.debug ? "" : " (rerun with --debug for the stack trace)"));
     } else if (!isBrokenPipe(cause)) {
-      err.println("promotel: " + label("error", color) + ": " + describe(cause));
+      printError(cause, err, color);
     }
     if (root.debug) cause.printStackTrace(err);
     err.flush();
@@ -62,6 +65,7 @@ final class ErrorReporter
   public int getExitCode(Throwable exception) {
     Throwable cause = unwrap(exception);
     if (cause instanceof ExitException exit) return exit.exitCode();
+    if (cause instanceof PromotelIOException io) return io.exitCode();
     if (cause instanceof MetricParseException) return ExitCodes.INVALID_INPUT;
     if (cause instanceof IOException) return ExitCodes.IO_ERROR;
     if (cause instanceof ParameterException) return ExitCodes.USAGE;
@@ -73,6 +77,11 @@ final class ErrorReporter
     String rendered = e.render();
     String rest = rendered.substring(Math.min(rendered.length(), e.getMessage().length()));
     err.println(e.position() + ": " + label("error", color) + ": " + e.reason() + rest);
+  }
+
+  /** {@code promotel: error: message}, for errors without a position in the input. */
+  static void printError(Throwable cause, PrintWriter err, boolean color) {
+    err.println("promotel: " + label("error", color) + ": " + describe(cause));
   }
 
   private static Throwable unwrap(Throwable e) {
@@ -93,9 +102,15 @@ final class ErrorReporter
     return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
   }
 
-  /** Writing into a closed pipe ({@code promotel convert ... | head}) is how the reader says "enough". */
+  /**
+   * Writing into a closed pipe ({@code promotel convert ... | head}) is how the reader says
+   * "enough". The JDK's "Broken pipe" may arrive wrapped ({@code <stdout>: Broken pipe}).
+   */
   private static boolean isBrokenPipe(Throwable cause) {
-    return cause instanceof IOException && "Broken pipe".equals(cause.getMessage());
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof IOException && "Broken pipe".equals(t.getMessage())) return true;
+    }
+    return false;
   }
 
   private static String label(String text, boolean color) {

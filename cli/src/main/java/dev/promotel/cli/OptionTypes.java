@@ -2,6 +2,8 @@ package dev.promotel.cli;
 
 import dev.promotel.format.Format;
 import dev.promotel.format.NameEscaping;
+import dev.promotel.io.Compression;
+import dev.promotel.io.DecompressionLimits;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -10,8 +12,9 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * Converters and completion candidates for the option types that have their own spelling: format
- * ids with aliases ({@code prom}, {@code prometheus}), escaping ids ({@code allow-utf-8}) and
- * {@code --compress} values. A bad value is a usage error (exit 2) whose message lists the choices.
+ * ids with aliases ({@code prom}, {@code prometheus}), escaping ids ({@code allow-utf-8}), {@code
+ * --compress} values, and the limits' sizes ({@code 16MiB}), counts and ratios. A bad value is a
+ * usage error (exit 2) whose message lists the choices or shows the expected spelling.
  */
 final class OptionTypes {
   private OptionTypes() {}
@@ -58,6 +61,7 @@ final class OptionTypes {
     }
   }
 
+  /** {@code --compress} values: every compression id ({@code none}, {@code gzip}, ...). */
   static final class CompressionIds implements Iterable<String> {
     @Override
     public Iterator<String> iterator() {
@@ -70,11 +74,96 @@ final class OptionTypes {
   static final class CompressionConverter implements ITypeConverter<Compression> {
     @Override
     public Compression convert(String value) {
-      for (Compression c : Compression.values()) {
-        if (c.id().equalsIgnoreCase(value)) return c;
+      try {
+        return Compression.fromId(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /**
+   * A byte size for a reader limit ({@code 1MiB}, {@code 64k}, {@code 4096}): held in an array by
+   * the reader, so at most {@value #MAX_BUFFER_SIZE} bytes; {@code unlimited} is refused.
+   */
+  static class BufferSizeConverter implements ITypeConverter<Integer> {
+    private final long min;
+
+    BufferSizeConverter() {
+      this(1);
+    }
+
+    BufferSizeConverter(long min) {
+      this.min = min;
+    }
+
+    @Override
+    public Integer convert(String value) {
+      long bytes = size(value);
+      if (bytes > MAX_BUFFER_SIZE) {
+        throw new TypeConversionException("'" + value + "' is too large; at most 1GiB");
+      }
+      if (bytes < min) {
+        throw new TypeConversionException("'" + value + "' is too small; at least " + min);
+      }
+      return (int) bytes;
+    }
+  }
+
+  /** {@code --max-line-bytes}: a line must at least hold a HELP or TYPE line's start. */
+  static final class LineSizeConverter extends BufferSizeConverter {
+    LineSizeConverter() {
+      super(64);
+    }
+  }
+
+  /** A size or {@code unlimited} ({@link DecompressionLimits#UNLIMITED}). */
+  static final class SizeConverter implements ITypeConverter<Long> {
+    @Override
+    public Long convert(String value) {
+      return size(value);
+    }
+  }
+
+  /** A positive count ({@code --max-labels}). */
+  static final class CountConverter implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      try {
+        int n = Integer.parseInt(value.trim());
+        if (n > 0) return n;
+      } catch (NumberFormatException e) {
+        // Reported below with the same message as a non-positive number.
+      }
+      throw new TypeConversionException("'" + value + "' is not a positive whole number");
+    }
+  }
+
+  /** A positive ratio ({@code 200}, {@code 12.5}) or {@code unlimited} (infinity). */
+  static final class RatioConverter implements ITypeConverter<Double> {
+    @Override
+    public Double convert(String value) {
+      String s = value.trim();
+      if (s.equalsIgnoreCase("unlimited")) return Double.POSITIVE_INFINITY;
+      try {
+        double ratio = Double.parseDouble(s);
+        if (ratio > 0 && Double.isFinite(ratio)) return ratio;
+      } catch (NumberFormatException e) {
+        // Reported below.
       }
       throw new TypeConversionException(
-          "unknown compression '" + value + "'; expected none, gzip or zstd");
+          "'" + value + "' is not a positive number (e.g. 200) nor 'unlimited'");
+    }
+  }
+
+  /** Reader buffers are Java arrays; 1 GiB keeps them well clear of the array size limit. */
+  static final int MAX_BUFFER_SIZE = 1 << 30;
+
+  private static long size(String value) {
+    try {
+      return DecompressionLimits.parseSize(value);
+    } catch (IllegalArgumentException e) {
+      throw new TypeConversionException(e.getMessage());
     }
   }
 }

@@ -3,6 +3,9 @@ package dev.promotel.cli;
 import dev.promotel.format.Format;
 import dev.promotel.format.NameEscaping;
 import dev.promotel.format.WriteOptions;
+import dev.promotel.io.Compression;
+import dev.promotel.io.OutputTarget;
+import dev.promotel.io.PromotelIOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -27,7 +30,9 @@ final class OutputOptions {
       paramLabel = "ALGO",
       converter = OptionTypes.CompressionConverter.class,
       completionCandidates = OptionTypes.CompressionIds.class,
-      description = "Compress the output: ${COMPLETION-CANDIDATES}; default: from the -o extension (.gz, .zst), else none.")
+      description =
+          "Compress the output: ${COMPLETION-CANDIDATES}; default: from the -o file's"
+              + " extension, else none.")
   Compression compress;
 
   @Option(
@@ -43,16 +48,17 @@ final class OutputOptions {
       description = "OpenMetrics: write _created lines for points with a start time.")
   boolean omCreatedLines;
 
-  boolean toStdout() {
-    return output == null || output.toString().equals("-");
-  }
-
   WriteOptions writeOptions() {
     return WriteOptions.DEFAULTS.withCreatedLines(omCreatedLines).withEscaping(escaping);
   }
 
-  Compression compression() {
-    if (compress != null) return compress;
-    return toStdout() ? Compression.NONE : Compression.fromFileName(output.getFileName().toString());
+  /**
+   * Opens the output: stdout (never closed; text printed so far is flushed first), or {@code -o}
+   * written atomically, compressed as {@code --compress} or the file's extension says.
+   */
+  OutputTarget open(StandardStreams std) throws PromotelIOException {
+    String argument = output == null ? null : output.toString();
+    std.outText().flush();
+    return OutputTarget.open(argument, Compression.forOutput(compress, argument), std.out());
   }
 }

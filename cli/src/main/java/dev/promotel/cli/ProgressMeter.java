@@ -8,16 +8,19 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * A progress bar on stderr for one large input: a counting stream that redraws {@code name 45%
- * [#########...........] 45.0/100.0 MB} in place at most five times a second, and erases it when
- * the input is closed. Only used when stderr is a terminal and the input exceeds {@link
- * #THRESHOLD_BYTES}.
+ * A progress bar on stderr for one large input: wraps the decompressed stream a reader consumes
+ * and, as it is read, redraws {@code name 45% [#########...........] 45.0/100.0 MB} in place at
+ * most five times a second, and erases it when the input is closed. Progress is the bytes taken
+ * from the file itself ({@link dev.promotel.io.OpenedInput#sourceBytesRead()}, compressed bytes
+ * for a compressed file) against the file's size. Only used when stderr is a terminal and the
+ * file exceeds {@link #THRESHOLD_BYTES}.
  */
 final class ProgressMeter extends FilterInputStream {
   static final long THRESHOLD_BYTES = 16L << 20;
   private static final long REDRAW_NANOS = 200_000_000L;
   private static final int BAR_WIDTH = 30;
 
+  private final LongSupplier sourceBytes;
   private final PrintWriter err;
   private final String name;
   private final long total;
@@ -26,8 +29,20 @@ final class ProgressMeter extends FilterInputStream {
   private long lastDraw;
   private boolean drawn;
 
-  ProgressMeter(InputStream in, PrintWriter err, String name, long total, LongSupplier nanoTime) {
+  /**
+   * @param in the stream the reader consumes
+   * @param sourceBytes bytes read from the file so far
+   * @param total the file's size
+   */
+  ProgressMeter(
+      InputStream in,
+      LongSupplier sourceBytes,
+      PrintWriter err,
+      String name,
+      long total,
+      LongSupplier nanoTime) {
     super(in);
+    this.sourceBytes = sourceBytes;
     this.err = err;
     this.name = name;
     this.total = total;
@@ -38,26 +53,26 @@ final class ProgressMeter extends FilterInputStream {
   @Override
   public int read() throws IOException {
     int b = super.read();
-    if (b >= 0) advance(1);
+    advance();
     return b;
   }
 
   @Override
   public int read(byte[] b, int off, int len) throws IOException {
     int n = super.read(b, off, len);
-    if (n > 0) advance(n);
+    advance();
     return n;
   }
 
   @Override
   public long skip(long n) throws IOException {
     long skipped = super.skip(n);
-    advance(skipped);
+    advance();
     return skipped;
   }
 
-  private void advance(long n) {
-    done += n;
+  private void advance() {
+    done = Math.min(total, sourceBytes.getAsLong());
     long now = nanoTime.getAsLong();
     if (now - lastDraw >= REDRAW_NANOS) {
       lastDraw = now;

@@ -1,10 +1,14 @@
 package dev.promotel.cli;
 
+import dev.promotel.format.Format;
 import dev.promotel.format.MetricParseException;
 import dev.promotel.format.MetricReader;
 import dev.promotel.format.ReadOptions;
+import dev.promotel.io.DecompressionLimits;
+import dev.promotel.io.InputSource;
+import dev.promotel.io.OpenedInput;
+import dev.promotel.io.PromotelIOException;
 import dev.promotel.pipeline.Codecs;
-import dev.promotel.pipeline.FormatSniffer;
 import dev.promotel.pipeline.Pipeline;
 import java.io.IOException;
 import java.util.concurrent.Callable;
@@ -15,12 +19,22 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code promotel validate}: strict conformance of each input to its format (the readers are the
  * validators: reading to the end without {@link MetricParseException} means it conforms). Every
- * input is checked, each failure is printed compiler style, and the exit code is 3 if any failed.
- * Silent on success unless {@code -v}.
+ * input is checked, each invalid one is reported compiler style (or, for corrupt compressed data
+ * and exceeded limits, as {@code promotel: error: name: ...}), and the exit code is 3 if any was
+ * invalid. I/O errors (exit 4) stop at once. Silent on success unless {@code -v}.
  */
 @Command(
     name = "validate",
-    description = "Check that inputs conform to their format's specification.",
+    description = {
+      "Check that inputs conform to their format's specification.",
+      "",
+      "Every input is checked; each error is printed as file:line:column: error: message with"
+          + " the offending line and a caret, and the exit code is 3 if any input is invalid."
+          + " Nothing is printed for valid inputs unless -v is given.",
+      "",
+      "An empty input is valid Prometheus text (no families). An empty OpenMetrics input"
+          + " (e.g. empty.om, or --from om) is invalid, as it lacks the final # EOF."
+    },
     footerHeading = "%nExamples:%n",
     footer = {
       "  promotel validate scrape.om",
@@ -31,30 +45,33 @@ final class ValidateCommand implements Callable<Integer> {
   @ParentCommand PromotelCommand root;
   @Mixin HelpOption help;
   @Mixin InputOptions input;
+  @Mixin LimitOptions limits;
 
   @Override
   public Integer call() throws IOException {
     GlobalSettings settings = root.settings();
+    ReadOptions readOptions = limits.readOptions();
+    DecompressionLimits decompression = limits.decompressionLimits();
     int exit = ExitCodes.OK;
-    for (String name : input.inputsOrStdin()) {
-      try (Inputs.Opened opened = Inputs.open(name, settings.std(), (raw, n, size) -> raw)) {
-        FormatSniffer.Detected detected =
-            input.from != null
-                ? new FormatSniffer.Detected(input.from, opened.stream())
-                : FormatSniffer.detect(
-                    opened.stream(), opened.name().equals(Inputs.STDIN_NAME) ? null : opened.name());
-        try (MetricReader reader =
-            Codecs.reader(detected.format(), detected.stream(), opened.name(), ReadOptions.DEFAULTS)) {
+    for (InputSource source : input.sources(settings.std().in())) {
+      try (OpenedInput opened = source.open(decompression)) {
+        Format format = Codecs.detect(opened, input.from);
+        try (MetricReader reader = Codecs.reader(format, opened, readOptions)) {
           long families = Pipeline.drain(reader);
           if (settings.verbosity() > 0) {
             settings.err().println(
-                opened.name() + ": ok (" + detected.format().id() + ", " + families + " families)");
+                opened.name() + ": ok (" + format.id() + ", " + families + " families)");
           }
-        } catch (MetricParseException e) {
-          ErrorReporter.printParseError(e, settings.err(), settings.colorOnStderr());
-          if (settings.debug()) e.printStackTrace(settings.err());
-          exit = ExitCodes.INVALID_INPUT;
         }
+      } catch (MetricParseException e) {
+        ErrorReporter.printParseError(e, settings.err(), settings.colorOnStderr());
+        if (settings.debug()) e.printStackTrace(settings.err());
+        exit = ExitCodes.INVALID_INPUT;
+      } catch (PromotelIOException e) {
+        if (e.exitCode() != ExitCodes.INVALID_INPUT) throw e;
+        ErrorReporter.printError(e, settings.err(), settings.colorOnStderr());
+        if (settings.debug()) e.printStackTrace(settings.err());
+        exit = ExitCodes.INVALID_INPUT;
       }
     }
     settings.err().flush();

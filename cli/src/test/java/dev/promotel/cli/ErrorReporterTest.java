@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.promotel.format.MetricParseException;
 import dev.promotel.format.SourcePosition;
+import dev.promotel.io.PromotelIOException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,6 +62,34 @@ class ErrorReporterTest {
 
     assertThat(code).isEqualTo(4);
     assertThat(err.toString()).isEqualTo("promotel: error: a.prom: no such file\n");
+  }
+
+  @Test
+  void anIoLayerErrorExitsWithTheCodeItCarries() {
+    int corrupt = new ErrorReporter().handleExecutionException(
+        new PromotelIOException("dump.gz: corrupt gzip data: invalid block type",
+            PromotelIOException.EXIT_INVALID_INPUT),
+        parsed("convert"), null);
+    int missing = new ErrorReporter().handleExecutionException(
+        new PromotelIOException("a.prom: no such file", PromotelIOException.EXIT_IO),
+        parsed("convert"), null);
+
+    assertThat(corrupt).isEqualTo(3);
+    assertThat(missing).isEqualTo(4);
+    assertThat(err.toString())
+        .isEqualTo("promotel: error: dump.gz: corrupt gzip data: invalid block type\n"
+            + "promotel: error: a.prom: no such file\n");
+  }
+
+  @Test
+  void aBrokenPipeReportedByTheOutputLayerIsAlsoSilent() {
+    int code = new ErrorReporter().handleExecutionException(
+        new PromotelIOException("<stdout>: Broken pipe", PromotelIOException.EXIT_IO,
+            new IOException("Broken pipe")),
+        parsed("convert"), null);
+
+    assertThat(code).isEqualTo(4);
+    assertThat(err.toString()).isEmpty();
   }
 
   @Test

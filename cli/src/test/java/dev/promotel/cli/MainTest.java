@@ -124,11 +124,19 @@ class MainTest {
   }
 
   @Test
-  void aDirectoryAsInputIsAnIoError(@TempDir Path dir) {
+  void aDirectoryWithoutFilesAsTheOnlyInputIsAnIoError(@TempDir Path dir) {
     Cli cli = Cli.run("validate", dir.toString());
 
     assertThat(cli.exitCode).isEqualTo(4);
-    assertThat(cli.err).contains(": is a directory");
+    assertThat(cli.err.strip()).isEqualTo("promotel: error: " + dir + ": no files to read");
+  }
+
+  @Test
+  void standardInputNamedTwiceIsAUsageError() {
+    Cli cli = Cli.run("convert", "-", "-");
+
+    assertThat(cli.exitCode).isEqualTo(2);
+    assertThat(cli.err).contains("standard input ('-') can be read only once");
   }
 
   @Test

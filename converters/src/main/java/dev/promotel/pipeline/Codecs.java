@@ -10,19 +10,37 @@ import dev.promotel.format.openmetrics.OpenMetricsReader;
 import dev.promotel.format.openmetrics.OpenMetricsWriter;
 import dev.promotel.format.prometheus.PrometheusTextReader;
 import dev.promotel.format.prometheus.PrometheusTextWriter;
+import dev.promotel.io.OpenedInput;
 import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
  * The registry of readers and writers: for each {@link Format}, how to open a {@link MetricReader}
- * over a decompressed input and a {@link MetricWriter} over an output. The switches are exhaustive
- * over {@code Format}, so adding a format without a codec does not compile.
+ * over a decompressed input and a {@link MetricWriter} over an output, and which format an opened
+ * input holds. The switches are exhaustive over {@code Format}, so adding a format without a codec
+ * does not compile.
  *
  * <p>Example: {@code Codecs.reader(Format.OM, in, "scrape.om", ReadOptions.DEFAULTS)} returns the
  * strict OpenMetrics reader for {@code # TYPE up gauge\nup 1\n# EOF\n}.
  */
 public final class Codecs {
   private Codecs() {}
+
+  /**
+   * The format of {@code input}: {@code explicit} when given ({@code --from}), else guessed from
+   * the input's first decompressed bytes by {@link Format#sniff}, where the input's name (a path,
+   * or {@code <stdin>}, which has no extension) only breaks ties.
+   */
+  public static Format detect(OpenedInput input, Format explicit) {
+    if (explicit != null) return explicit;
+    byte[] head = input.head();
+    return Format.sniff(head, head.length, input.name());
+  }
+
+  /** Opens a reader of {@code format} over an opened input; errors are positioned in its name. */
+  public static MetricReader reader(Format format, OpenedInput input, ReadOptions options) {
+    return reader(format, input.stream(), input.name(), options);
+  }
 
   /** Opens a reader of {@code format} over {@code in}; {@code sourceName} prefixes error positions. */
   public static MetricReader reader(

@@ -92,40 +92,9 @@ public final class MetricNames {
     return out.toString();
   }
 
-  /** True when the bytes are well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF). */
+  /** True when the bytes are well-formed UTF-8 (see {@link Utf8#firstInvalid}). */
   public static boolean isValidUtf8(byte[] b, int from, int to) {
-    int i = from;
-    while (i < to) {
-      int c = b[i] & 0xFF;
-      if (c < 0x80) {
-        i++;
-        continue;
-      }
-      int need;
-      int min;
-      if (c >= 0xC2 && c <= 0xDF) {
-        need = 1;
-        min = 0x80;
-      } else if (c >= 0xE0 && c <= 0xEF) {
-        need = 2;
-        min = 0x800;
-      } else if (c >= 0xF0 && c <= 0xF4) {
-        need = 3;
-        min = 0x10000;
-      } else {
-        return false;
-      }
-      int cp = c & (0x3F >> need);
-      for (int k = 1; k <= need; k++) {
-        if (i + k >= to) return false;
-        int cc = b[i + k] & 0xFF;
-        if ((cc & 0xC0) != 0x80) return false;
-        cp = (cp << 6) | (cc & 0x3F);
-      }
-      if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-      i += need + 1;
-    }
-    return true;
+    return Utf8.firstInvalid(b, from, to) < 0;
   }
 
   /** Decodes bytes known to be valid UTF-8 (see {@link #isValidUtf8}). */

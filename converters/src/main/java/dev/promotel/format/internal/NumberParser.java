@@ -81,7 +81,8 @@ public final class NumberParser {
     if (word.equalsIgnoreCase("inf") || word.equalsIgnoreCase("infinity")) {
       return NumberValue.ofDouble(sign == '-' ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
     }
-    if (word.equalsIgnoreCase("nan")) return NumberValue.ofDouble(Double.NaN);
+    // Go's ParseFloat and the OpenMetrics ABNF take a sign before inf/infinity only, not nan.
+    if (i == 0 && word.equalsIgnoreCase("nan")) return NumberValue.ofDouble(Double.NaN);
     return null;
   }
 

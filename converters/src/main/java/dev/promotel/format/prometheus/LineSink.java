@@ -78,16 +78,169 @@ final class LineSink extends Writer {
   }
 
   /**
-   * Go {@code %g} spelling ({@link FloatFormat#formatGo}); small integral values, the most common
-   * floats in expositions, skip the general routine. Go switches to exponent form at 1e6.
+   * Go {@code %g} spelling, identical to {@link FloatFormat#formatGo} but without its Strings and
+   * its verification by {@code Double.parseDouble}: up to 15 significant digits and a power of
+   * ten up to 22, a candidate decimal is checked exactly with one multiplication or division
+   * (Clinger's fast path). Anything else goes to {@link FloatFormat#formatGo}.
    */
   void writeGoDouble(double v) throws IOException {
+    // Small integral values, the most common floats in expositions; Go switches to exponent form
+    // at 1e6.
     if (v == (long) v && Math.abs(v) < 1e6 && (v != 0 || Double.doubleToRawLongBits(v) == 0)) {
       writeLong((long) v);
-    } else {
+      return;
+    }
+    if (Double.isNaN(v) || Double.isInfinite(v) || v == 0) {
       write(FloatFormat.formatGo(v));
+      return;
+    }
+    double a = Math.abs(v);
+    long digits;
+    int count;
+    int point; // value = 0.<digits> × 10^point
+    if (a < 1e15 && a == Math.rint(a)) {
+      digits = (long) a;
+      count = decimalLength(digits);
+      point = count;
+    } else {
+      if (a < Double.MIN_NORMAL) {
+        write(FloatFormat.formatGo(v));
+        return;
+      }
+      String s = Double.toString(a);
+      int ePos = s.indexOf('E');
+      int end = ePos < 0 ? s.length() : ePos;
+      int exp10 = ePos < 0 ? 0 : Integer.parseInt(s, ePos + 1, s.length(), 10);
+      digits = 0;
+      count = 0;
+      point = exp10;
+      boolean beforeDot = true;
+      boolean leading = true;
+      for (int i = 0; i < end; i++) {
+        char c = s.charAt(i);
+        if (c == '.') {
+          beforeDot = false;
+          continue;
+        }
+        if (beforeDot) point++;
+        if (leading && c == '0') {
+          point--;
+          continue;
+        }
+        leading = false;
+        if (++count > 18) {
+          write(FloatFormat.formatGo(v));
+          return;
+        }
+        digits = digits * 10 + (c - '0');
+      }
+      // JDK 17's Double.toString is not always shortest: drop digits while they still parse back.
+      while (true) {
+        while (count > 1 && digits % 10 == 0) {
+          digits /= 10;
+          count--;
+        }
+        if (count > 15) {
+          write(FloatFormat.formatGo(v));
+          return;
+        }
+        if (count == 1) break;
+        long shorter = digits / 10 + (digits % 10 >= 5 ? 1 : 0);
+        int shorterCount = count - 1;
+        int shorterPoint = point;
+        if (shorter == POWERS[shorterCount]) {
+          shorterCount++;
+          shorterPoint++;
+        }
+        int k = shorterPoint - shorterCount;
+        if (k < -22 || k > 22) {
+          write(FloatFormat.formatGo(v));
+          return;
+        }
+        double candidate = k >= 0 ? shorter * EXACT[k] : shorter / EXACT[-k];
+        if (candidate != a) break;
+        if (shorterCount > count - 1) {
+          digits = 1;
+          count = 1;
+        } else {
+          digits = shorter;
+          count = shorterCount;
+        }
+        point = shorterPoint;
+      }
+    }
+    while (count > 1 && digits % 10 == 0) {
+      digits /= 10;
+      count--;
+    }
+    writeGoDigits(v < 0, digits, count, point - 1);
+  }
+
+  private static final long[] POWERS = new long[19];
+  private static final double[] EXACT = new double[23];
+
+  static {
+    long p = 1;
+    for (int i = 0; i < POWERS.length; i++) {
+      POWERS[i] = p;
+      p *= 10;
+    }
+    double d = 1;
+    for (int i = 0; i < EXACT.length; i++) {
+      EXACT[i] = d;
+      d *= 10;
     }
   }
+
+  private static int decimalLength(long v) {
+    int n = 1;
+    while (n < 19 && v >= POWERS[n]) n++;
+    return n;
+  }
+
+  /** The layout of {@code FloatFormat.formatGo} for digits d.ddd × 10^exp. */
+  private void writeGoDigits(boolean negative, long digits, int count, int exp)
+      throws IOException {
+    if (buf.length - n < 48) drain();
+    char[] d = digitChars;
+    for (int i = count - 1; i >= 0; i--) {
+      d[i] = (char) ('0' + digits % 10);
+      digits /= 10;
+    }
+    if (negative) buf[n++] = '-';
+    if (exp < -4 || exp >= 6) {
+      buf[n++] = d[0];
+      if (count > 1) {
+        buf[n++] = '.';
+        for (int i = 1; i < count; i++) buf[n++] = d[i];
+      }
+      buf[n++] = 'e';
+      buf[n++] = exp < 0 ? '-' : '+';
+      int e = Math.abs(exp);
+      if (e >= 100) {
+        buf[n++] = (char) ('0' + e / 100);
+        e %= 100;
+        buf[n++] = (char) ('0' + e / 10);
+      } else {
+        buf[n++] = (char) ('0' + e / 10);
+      }
+      buf[n++] = (char) ('0' + e % 10);
+    } else if (exp < 0) {
+      buf[n++] = '0';
+      buf[n++] = '.';
+      for (int i = -1; i > exp; i--) buf[n++] = '0';
+      for (int i = 0; i < count; i++) buf[n++] = d[i];
+    } else if (count <= exp + 1) {
+      for (int i = 0; i < count; i++) buf[n++] = d[i];
+      for (int i = count; i <= exp; i++) buf[n++] = '0';
+    } else {
+      for (int i = 0; i <= exp; i++) buf[n++] = d[i];
+      buf[n++] = '.';
+      for (int i = exp + 1; i < count; i++) buf[n++] = d[i];
+    }
+  }
+
+  private final char[] digitChars = new char[20];
 
   private void drain() throws IOException {
     downstream.write(buf, 0, n);

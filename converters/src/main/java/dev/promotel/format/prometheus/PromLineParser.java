@@ -3,6 +3,7 @@ package dev.promotel.format.prometheus;
 import dev.promotel.format.MetricParseException;
 import dev.promotel.format.ReadOptions;
 import dev.promotel.format.internal.LineReader;
+import dev.promotel.format.internal.Utf8;
 import dev.promotel.model.Attribute;
 import dev.promotel.model.Attributes;
 import dev.promotel.model.NumberValue;
@@ -298,8 +299,11 @@ final class PromLineParser {
   private boolean isDuplicate(String name) {
     // Quadratic is fastest for the usual handful of labels; a set keeps hostile lines linear.
     if (labelCount <= 16) {
+      // Names mostly come from the cache as shared instances; the cached hash rules out the rest.
+      int hash = name.hashCode();
       for (int k = 0; k < labelCount; k++) {
-        if (labels[k].key().equals(name)) return true;
+        String key = labels[k].key();
+        if (key == name || (key.hashCode() == hash && key.equals(name))) return true;
       }
       return false;
     }

@@ -423,7 +423,7 @@ public final class PrometheusTextWriter implements MetricWriter {
         }
         if (!first) write(',');
         first = false;
-        if (MetricNames.isLegacyLabelName(key)) {
+        if (isLegacyLabelName(key)) {
           write(key);
         } else {
           write('"');
@@ -437,21 +437,21 @@ public final class PrometheusTextWriter implements MetricWriter {
       }
     }
 
-    /**
-     * The scheme's escaping; {@code MetricNames.escape} keeps ':' as in metric names, which a
-     * label name cannot hold, so what is still invalid becomes '_'.
-     */
-    private String escapeLabelName(String key) {
-      String escaped = MetricNames.escape(key, escaping);
-      if (MetricNames.isLegacyLabelName(escaped)) return escaped;
-      StringBuilder fixed = new StringBuilder(escaped.length());
-      for (int i = 0; i < escaped.length(); i++) {
-        char c = escaped.charAt(i);
-        boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'
-            || (c >= '0' && c <= '9' && i > 0);
-        fixed.append(ok ? c : '_');
+    private final String[] legacyKeys = new String[256];
+    private final boolean[] legacyFlags = new boolean[256];
+
+    /** {@link MetricNames#isLegacyLabelName}, remembered per key: label names repeat on every line. */
+    private boolean isLegacyLabelName(String key) {
+      int slot = key.hashCode() & (legacyKeys.length - 1);
+      if (legacyKeys[slot] != key) {
+        legacyKeys[slot] = key;
+        legacyFlags[slot] = MetricNames.isLegacyLabelName(key);
       }
-      return fixed.toString();
+      return legacyFlags[slot];
+    }
+
+    private String escapeLabelName(String key) {
+      return MetricNames.escapeLabelName(key, escaping);
     }
 
     private void ensure(int more) {

@@ -43,7 +43,7 @@ class NumberParserTest {
   }
 
   @ParameterizedTest(name = "rejects \"{0}\"")
-  @ValueSource(strings = {"", "1d", "1f", " 1", "1 ", "1e", "e5", "--1", "0x", "abc", "1.2.3", "Infinityy"})
+  @ValueSource(strings = {"", "1d", "1f", " 1", "1 ", "1e", "e5", "--1", "0x", "abc", "1.2.3", "Infinityy", "+NaN", "-nan"})
   void rejectsWhatGoRejects(String text) {
     assertThatThrownBy(() -> NumberParser.parseGo(text))
         .isInstanceOf(IllegalArgumentException.class)

@@ -204,6 +204,8 @@ class PrometheusTextReaderTest {
         argumentSet("bad value", "foo abc\n", "1:5: expected float as value, got \"abc\""),
         argumentSet("hex float as expfmt rejects it", "foo 0x1p-2\n",
             "1:5: expected float as value, got \"0x1p-2\""),
+        argumentSet("signed NaN, which Go rejects", "foo -NaN\n",
+            "1:5: expected float as value, got \"-NaN\""),
         argumentSet("carriage return", "foo 1\r\n", "1:5: expected float as value, got \"1\r\""),
         argumentSet("float timestamp", "foo 1 1.5\n",
             "1:7: expected integer milliseconds as timestamp, got \"1.5\""),

@@ -36,9 +36,9 @@ import net.jqwik.api.Provide;
  * histograms and summaries with arbitrary Unicode names, label values and HELP texts, any value
  * (NaN, ±Inf, -0, huge integers, subnormals) and millisecond timestamps.
  */
-class PrometheusTextRoundTripProperties {
+class PrometheusTextRoundTripTest {
 
-  @Property(tries = 200)
+  @Property(tries = 150)
   void writingThenReadingGivesTheSameFamilies(@ForAll("families") List<MetricFamily> families)
       throws IOException {
     Diagnostics diagnostics = new Diagnostics();

@@ -1,14 +1,16 @@
-package dev.promotel.format.prometheus;
+package dev.promotel.format.internal;
 
 /**
- * UTF-8 validation that also says where the first bad byte is, for positioned errors. Same rules
- * as {@code MetricNames.isValidUtf8}: no overlong forms, surrogates or values past U+10FFFF.
+ * UTF-8 validation that also says where the first bad byte is, for positioned errors: no overlong
+ * forms, surrogates or values past U+10FFFF.
+ *
+ * <p>Internal: public only for the format packages; may change at any time.
  */
-final class Utf8 {
+public final class Utf8 {
   private Utf8() {}
 
   /** Index of the first byte of the first malformed sequence in {@code [from, to)}, or -1. */
-  static int firstInvalid(byte[] b, int from, int to) {
+  public static int firstInvalid(byte[] b, int from, int to) {
     int i = from;
     // ASCII is the norm in expositions: skip it with the cheapest possible loop.
     while (i < to && b[i] >= 0) i++;

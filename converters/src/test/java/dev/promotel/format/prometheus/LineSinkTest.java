@@ -1,0 +1,58 @@
+package dev.promotel.format.prometheus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.promotel.format.internal.FloatFormat;
+import java.io.IOException;
+import java.io.StringWriter;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LineSinkTest {
+
+  private static String goSpelling(double v) throws IOException {
+    StringWriter out = new StringWriter();
+    LineSink sink = new LineSink(out);
+    sink.writeGoDouble(v);
+    sink.flush();
+    return out.toString();
+  }
+
+  @Property(tries = 5000)
+  void printsExactlyWhatFormatGoPrintsForAnyBitPattern(@ForAll("anyBits") double v)
+      throws IOException {
+    assertThat(goSpelling(v)).isEqualTo(FloatFormat.formatGo(v));
+  }
+
+  @Property(tries = 5000)
+  void printsExactlyWhatFormatGoPrintsForShortDecimals(@ForAll("shortDecimals") double v)
+      throws IOException {
+    assertThat(goSpelling(v)).isEqualTo(FloatFormat.formatGo(v));
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {0.0, -0.0, 1, -1, 100000, 1e6, 1234567, 123456.7, 1e-5, 0.0001, 0.005,
+      1.1e23, 1e21, 9.999999999999999e22, 5e-324, 2.2250738585072014E-308, 1.7976931348623157e308,
+      0.1, 0.3, 2.82879384806159E17, 1e15, 999999999999999.0, 1.5e-7, -3.25e100, 18.735619488})
+  void printsExactlyWhatFormatGoPrintsForKnownEdges(double v) throws IOException {
+    assertThat(goSpelling(v)).isEqualTo(FloatFormat.formatGo(v));
+  }
+
+  @Provide
+  Arbitrary<Double> anyBits() {
+    return Arbitraries.longs().map(Double::longBitsToDouble);
+  }
+
+  @Provide
+  Arbitrary<Double> shortDecimals() {
+    return net.jqwik.api.Combinators.combine(
+            Arbitraries.longs().between(-999_999_999_999L, 999_999_999_999L),
+            Arbitraries.integers().between(-40, 40))
+        .as((m, e) -> Double.parseDouble(m + "e" + e));
+  }
+}
