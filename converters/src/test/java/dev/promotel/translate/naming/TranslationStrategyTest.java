@@ -24,7 +24,7 @@ class TranslationStrategyTest {
     assertThat(strategy.addsSuffixes()).isEqualTo(suffixes);
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "[{index}] ''{0}''")
   @CsvSource({"UnderscoreEscaping", "UNDERSCORE_ESCAPING_WITH_SUFFIXES", "''"})
   void anUnknownIdListsTheValidOnes(String id) {
     assertThatThrownBy(() -> TranslationStrategy.fromId(id))
