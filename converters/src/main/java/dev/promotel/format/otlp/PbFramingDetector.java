@@ -11,7 +11,9 @@ package dev.promotel.format.otlp;
  * or, for u32be, the zstd magic) is accepted, and a later frame that breaks the chain fails with a
  * positioned error while reading. A raw message cannot pass as u32be under the default 64 MiB limit:
  * its first byte is a tag (at least {@code 0x08}), which as the high byte of a length means at least
- * 128 MiB. An exact chain always wins over one that merely runs past the window.
+ * 128 MiB. An exact chain always wins over one that merely runs past the window. When no chain
+ * holds and the first byte cannot start a message (field number 0), u32be is assumed so that the
+ * error names the broken frame.
  */
 final class PbFramingDetector {
   /** The framing of an input. */
@@ -41,6 +43,10 @@ final class PbFramingDetector {
     if (varint == Chain.EXACT) return Framing.VARINT;
     if (u32 == Chain.PLAUSIBLE) return Framing.U32BE;
     if (varint == Chain.PLAUSIBLE) return Framing.VARINT;
+    // A first byte below 0x08 has field number 0, which no message starts with; the Collector's
+    // u32be is then the likely framing, and reading it names the frame at fault (truncated, or
+    // over the limit) instead of reporting an invalid tag at byte 0.
+    if ((window[0] & 0xFF) < 0x08) return Framing.U32BE;
     return Framing.NONE;
   }
 
