@@ -267,7 +267,6 @@ public final class OtlpToPrometheus implements MetricWriter {
       diagnostics.note("metric-renamed", "metric names changed by the translation strategy "
           + "(first: '" + family.name() + "' → '" + name + "')");
     }
-    String unit = unitWord(family.unit(), name);
     ResourceLabels resourceLabels = resourceLabels(family.resource());
     Map<String, String> scopeLabels = scopeLabels(family.scope());
     if (!family.metadata().isEmpty()) {
@@ -302,6 +301,7 @@ public final class OtlpToPrometheus implements MetricWriter {
       case HISTOGRAM, GAUGEHISTOGRAM -> new Histogram(temporality, cast(out));
       case SUMMARY -> new Summary(cast(out));
     };
+    String unit = unitWord(family.unit(), originalName(name, type));
     PromMetadata prom = family.prom() != null && family.prom().type() == type
         && name.equals(family.name())
         ? family.prom() : new PromMetadata(type, originalName(name, type));
@@ -327,7 +327,10 @@ public final class OtlpToPrometheus implements MetricWriter {
     return null;
   }
 
-  /** The Prometheus unit word, when the name ends with it (OpenMetrics requires that). */
+  /**
+   * The Prometheus unit word, when the family name (without {@code _total}/{@code _info}) ends
+   * with it, as OpenMetrics requires.
+   */
   private String unitWord(String ucum, String name) {
     if (ucum.isEmpty()) return "";
     String word = UnitNamer.prometheusUnit(ucum, options.unitDialect());
