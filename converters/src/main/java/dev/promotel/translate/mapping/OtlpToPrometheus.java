@@ -31,7 +31,6 @@ import dev.promotel.translate.mapping.OtlpToPrometheusOptions.TargetInfo;
 import dev.promotel.translate.naming.LabelNamer;
 import dev.promotel.translate.naming.MetricKind;
 import dev.promotel.translate.naming.MetricNamer;
-import dev.promotel.translate.naming.TranslationStrategy;
 import dev.promotel.translate.naming.UnitNamer;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -85,6 +84,8 @@ public final class OtlpToPrometheus implements MetricWriter {
   private final MetricNamer namer;
   private final LabelSet labelSet;
   private final DeltaAccumulator accumulator;
+  /** Whether the strategy keeps UTF-8 names, so labels and units are not escaped either. */
+  private final boolean utf8;
   private final Map<String, TargetSeries> targets = new LinkedHashMap<>();
   private final Set<Resource> reportedResources = new HashSet<>();
   private Resource lastResource;
@@ -122,10 +123,7 @@ public final class OtlpToPrometheus implements MetricWriter {
     this.options = options;
     this.diagnostics = diagnostics;
     this.namer = new MetricNamer(options.strategy(), options.namespace(), options.unitDialect());
-    boolean utf8 = switch (options.strategy()) {
-      case UNDERSCORE_ESCAPING_WITH_SUFFIXES, UNDERSCORE_ESCAPING_WITHOUT_SUFFIXES -> false;
-      case NO_UTF8_ESCAPING_WITH_SUFFIXES, NO_TRANSLATION -> true;
-    };
+    this.utf8 = !options.strategy().escapesNames();
     this.labelSet = new LabelSet(new LabelNamer(utf8, options.labelUnderscoreKeyPrefix(),
         options.preserveMultipleUnderscores()), diagnostics);
     this.accumulator = new DeltaAccumulator(options.maxDeltaSeries());
@@ -333,7 +331,7 @@ public final class OtlpToPrometheus implements MetricWriter {
    */
   private String unitWord(String ucum, String name) {
     if (ucum.isEmpty()) return "";
-    String word = UnitNamer.prometheusUnit(ucum, options.unitDialect());
+    String word = UnitNamer.prometheusUnit(ucum, options.unitDialect(), utf8);
     if (word.isEmpty()) return "";
     if (name.endsWith("_" + word)) return word;
     diagnostics.note("unit-omitted", "units left out: the metric name does not end with the "
@@ -718,10 +716,5 @@ public final class OtlpToPrometheus implements MetricWriter {
     return new MetricFamily(name, "Target metadata", "", Resource.EMPTY, Scope.EMPTY,
         new Sum(AggregationTemporality.CUMULATIVE, false, points), Attributes.EMPTY,
         new PromMetadata(PromType.INFO, originalName(name, PromType.INFO)));
-  }
-
-  /** For tests and callers that want the strategy in messages. */
-  TranslationStrategy strategy() {
-    return options.strategy();
   }
 }
