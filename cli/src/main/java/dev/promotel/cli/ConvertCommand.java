@@ -11,8 +11,11 @@ import dev.promotel.io.InputSource;
 import dev.promotel.io.OpenedInput;
 import dev.promotel.io.OutputTarget;
 import dev.promotel.pipeline.Codecs;
+import dev.promotel.pipeline.Conversion;
 import dev.promotel.pipeline.Pipeline;
 import dev.promotel.pipeline.ReadAheadReader;
+import dev.promotel.translate.mapping.OtlpToPrometheusOptions;
+import dev.promotel.translate.mapping.PrometheusToOtlpOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -62,6 +65,7 @@ final class ConvertCommand implements Callable<Integer> {
   @Mixin InputOptions input;
   @Mixin OutputOptions output;
   @Mixin LimitOptions limits;
+  @Mixin TranslationOptions translation;
   @Mixin ReportOptions report;
 
   @Override
@@ -72,24 +76,28 @@ final class ConvertCommand implements Callable<Integer> {
     List<InputSource> sources = input.sources(std.in());
     ReadOptions readOptions = limits.readOptions();
     DecompressionLimits decompression = limits.decompressionLimits();
+    OtlpToPrometheusOptions toPrometheus = translation.toPrometheus();
+    PrometheusToOtlpOptions toOtlp = translation.toOtlp();
     Format to = output.to;
     try (OutputTarget target = output.open(std)) {
-      MetricWriter writer = null;
+      Conversion conversion = null;
       for (InputSource source : sources) {
         try (OpenedInput opened = source.open(decompression);
             InputStream stream = meter(settings, source, opened)) {
           Format from = Codecs.detect(opened, input.from);
-          if (writer == null) {
+          if (conversion == null) {
             to = to != null ? to : from;
-            writer = Codecs.writer(to, target.stream(), output.writeOptions(), diagnostics);
+            MetricWriter writer =
+                Codecs.writer(to, target.stream(), output.writeOptions(), diagnostics);
+            conversion = new Conversion(to, writer, toPrometheus, toOtlp, diagnostics);
           }
           try (MetricReader reader =
               new ReadAheadReader(Codecs.reader(from, stream, opened.name(), readOptions), 4)) {
-            Pipeline.run(reader, writer);
+            Pipeline.run(reader, conversion.sinkFor(from));
           }
         }
       }
-      writer.close();
+      conversion.close();
       target.commit();
     }
     return finish(settings, diagnostics, sources, to);
