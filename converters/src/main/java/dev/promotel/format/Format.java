@@ -34,7 +34,44 @@ public enum Format {
           Capability.UNITS,
           Capability.START_TIMES,
           Capability.INFO_STATESET,
-          Capability.GAUGE_HISTOGRAMS));
+          Capability.GAUGE_HISTOGRAMS)),
+  OTLP_JSON(
+      "otlp-json",
+      List.of(),
+      List.of(".json"),
+      "application/json",
+      "one OTLP ExportMetricsServiceRequest JSON document (--pretty indents)",
+      Capabilities.OTLP),
+  OTLP_JSONL(
+      "otlp-jsonl",
+      List.of("jsonl"),
+      List.of(".jsonl", ".ndjson"),
+      "application/jsonl",
+      "OTLP JSON Lines, one request per line (Collector file exporter json)",
+      Capabilities.OTLP),
+  OTLP_PB(
+      "otlp-pb",
+      List.of("otlp", "otlp-proto"),
+      List.of(".pb", ".binpb", ".otlp"),
+      "application/x-protobuf",
+      "OTLP protobuf; --framing none|u32be|varint (u32be = Collector file exporter proto)",
+      Capabilities.OTLP);
+
+  /**
+   * Capability sets shared by several formats. OTLP holds everything but gauge histograms; info and
+   * stateset families travel as sums or gauges with a {@code prometheus.type} metadata entry, so
+   * they are not a capability of their own.
+   */
+  private static final class Capabilities {
+    static final Set<Capability> OTLP =
+        EnumSet.of(
+            Capability.EXEMPLARS,
+            Capability.UNITS,
+            Capability.START_TIMES,
+            Capability.EXPONENTIAL_HISTOGRAMS,
+            Capability.RESOURCES,
+            Capability.DELTA);
+  }
 
   /** What a format can hold; anything else is dropped and reported when writing it. */
   public enum Capability {
@@ -138,15 +175,80 @@ public enum Format {
   private static final Pattern EXEMPLAR = Pattern.compile("^[^#\\n][^\\n]* # \\{", Pattern.MULTILINE);
 
   /**
-   * Guesses the format from the first bytes of an (already decompressed) input. Evidence of
-   * OpenMetrics: {@code # EOF}, {@code # UNIT}, an OpenMetrics-only type, an exemplar, or a counter
-   * whose TYPE line lacks the {@code _total} its samples carry. Otherwise the file name's
-   * extension, otherwise Prometheus text.
+   * Guesses the format from the first bytes of an (already decompressed) input.
+   *
+   * <ul>
+   *   <li>A {@code '{'} after leading whitespace is OTLP JSON: JSON Lines ({@link #OTLP_JSONL})
+   *       when the first object closes on its first line, one document ({@link #OTLP_JSON}) when a
+   *       line break comes first. A lone compact object is both; the extension decides, else
+   *       JSON Lines (what the Collector writes).
+   *   <li>A control byte other than tab, line feed, form feed and carriage return is binary: OTLP
+   *       protobuf ({@link #OTLP_PB}). Every protobuf request has one (tags such as {@code 0x12}
+   *       and small lengths); text formats never do.
+   *   <li>Otherwise text. Evidence of OpenMetrics: {@code # EOF}, {@code # UNIT}, an
+   *       OpenMetrics-only type, an exemplar, or a counter whose TYPE line lacks the {@code _total}
+   *       its samples carry. Otherwise the file name's extension, otherwise Prometheus text.
+   * </ul>
    */
   public static Format sniff(byte[] head, int length, String fileName) {
+    Optional<Format> byName = fromFileName(fileName == null ? "" : fileName);
+    int first = 0;
+    while (first < length && isJsonWhitespace(head[first])) first++;
+    if (first < length && head[first] == '{') return sniffJson(head, first, length, byName);
+    if (hasControlByte(head, length)) return OTLP_PB;
     String text = new String(head, 0, length, StandardCharsets.UTF_8);
     if (looksLikeOpenMetrics(text)) return OM;
-    return fromFileName(fileName == null ? "" : fileName).orElse(PROM);
+    Format named = byName.orElse(PROM);
+    return named == PROM || named == OM ? named : PROM;
+  }
+
+  private static boolean isJsonWhitespace(byte b) {
+    return b == ' ' || b == '\t' || b == '\n' || b == '\r';
+  }
+
+  private static boolean hasControlByte(byte[] head, int length) {
+    for (int i = 0; i < length; i++) {
+      int b = head[i] & 0xff;
+      if ((b < 0x20 && b != '\t' && b != '\n' && b != '\f' && b != '\r') || b == 0x7f) return true;
+    }
+    return false;
+  }
+
+  /** Follows the first JSON object from {@code start} (a '{') to see whether it ends on its line. */
+  private static Format sniffJson(byte[] head, int start, int length, Optional<Format> byName) {
+    int depth = 0;
+    boolean inString = false;
+    for (int i = start; i < length; i++) {
+      byte b = head[i];
+      if (inString) {
+        if (b == '\\') i++;
+        else if (b == '"') inString = false;
+        else if (b == '\n') return OTLP_JSON;
+        continue;
+      }
+      switch (b) {
+        case '"' -> inString = true;
+        case '{', '[' -> depth++;
+        case '}', ']' -> {
+          if (--depth == 0) return afterFirstObject(head, i + 1, length, byName);
+        }
+        case '\n' -> {
+          return OTLP_JSON;
+        }
+        default -> {}
+      }
+    }
+    // The first line is longer than the head: only a compact writer makes such lines.
+    return byName.filter(f -> f == OTLP_JSON).orElse(OTLP_JSONL);
+  }
+
+  private static Format afterFirstObject(
+      byte[] head, int from, int length, Optional<Format> byName) {
+    for (int i = from; i < length; i++) {
+      if (head[i] == '{') return OTLP_JSONL;
+      if (!isJsonWhitespace(head[i])) break;
+    }
+    return byName.filter(f -> f == OTLP_JSON).orElse(OTLP_JSONL);
   }
 
   private static boolean looksLikeOpenMetrics(String text) {
