@@ -22,6 +22,7 @@ import dev.promotel.model.Scope;
 import dev.promotel.model.Sum;
 import dev.promotel.model.Summary;
 import dev.promotel.model.SummaryPoint;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -62,6 +63,27 @@ final class OtlpWriterFixtures {
       "https://opentelemetry.io/schemas/1.21.0");
 
   private OtlpWriterFixtures() {}
+
+  /**
+   * {@link #everyField()} without the gauge point of -0.0: JsonFormat parses JSON numbers through
+   * BigDecimal, which has no negative zero, so it reads our (correct) {@code -0.0} as 0.0.
+   */
+  static List<MetricFamily> everyFieldForJsonFormat() {
+    List<MetricFamily> out = new ArrayList<>();
+    for (MetricFamily f : everyField()) {
+      if (f.data() instanceof Gauge g) {
+        List<NumberPoint> points = new ArrayList<>();
+        for (NumberPoint p : g.points()) {
+          boolean negativeZero = !p.value().isLong()
+              && Double.doubleToRawLongBits(p.value().doubleValue()) == Long.MIN_VALUE;
+          if (!negativeZero) points.add(p);
+        }
+        f = f.withData(new Gauge(points));
+      }
+      out.add(f);
+    }
+    return out;
+  }
 
   static List<MetricFamily> everyField() {
     Exemplar withIds = new Exemplar(
