@@ -12,6 +12,7 @@ import dev.promotel.io.OpenedInput;
 import dev.promotel.io.OutputTarget;
 import dev.promotel.pipeline.Codecs;
 import dev.promotel.pipeline.Pipeline;
+import dev.promotel.pipeline.ReadAheadReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -82,7 +83,8 @@ final class ConvertCommand implements Callable<Integer> {
             to = to != null ? to : from;
             writer = Codecs.writer(to, target.stream(), output.writeOptions(), diagnostics);
           }
-          try (MetricReader reader = Codecs.reader(from, stream, opened.name(), readOptions)) {
+          try (MetricReader reader =
+              new ReadAheadReader(Codecs.reader(from, stream, opened.name(), readOptions), 4)) {
             Pipeline.run(reader, writer);
           }
         }

@@ -11,6 +11,8 @@ import java.util.Map;
  * the CLI prints the summary on stderr, writes it as JSON with {@code --report}, and exits 1 under
  * {@code --strict} when {@link #hasLosses()}.
  *
+ * <p>Thread-safe: a reader running ahead on its own thread reports here too.
+ *
  * <p>Example: {@code loss("exemplar-dropped", "exemplars dropped: Prometheus text 0.0.4 cannot
  * carry exemplars")} counted 12 times prints as {@code 12 exemplars dropped: ...}.
  */
@@ -27,20 +29,20 @@ public final class Diagnostics {
   private final Map<String, Entry> entries = new LinkedHashMap<>();
 
   /** Counts one item that could not be carried into the target. */
-  public void loss(String code, String message) {
+  public synchronized void loss(String code, String message) {
     add(Kind.LOSS, code, message, 1);
   }
 
-  public void loss(String code, String message, long count) {
+  public synchronized void loss(String code, String message, long count) {
     add(Kind.LOSS, code, message, count);
   }
 
   /** Counts one change that kept the data but altered its shape (a rename, a type change). */
-  public void note(String code, String message) {
+  public synchronized void note(String code, String message) {
     add(Kind.NOTE, code, message, 1);
   }
 
-  private void add(Kind kind, String code, String message, long count) {
+  private synchronized void add(Kind kind, String code, String message, long count) {
     if (count <= 0) return;
     entries.merge(
         code,
@@ -48,19 +50,19 @@ public final class Diagnostics {
         (old, add) -> new Entry(old.kind(), code, old.message(), old.count() + add.count()));
   }
 
-  public boolean hasLosses() {
+  public synchronized boolean hasLosses() {
     return entries.values().stream().anyMatch(e -> e.kind() == Kind.LOSS);
   }
 
-  public boolean isEmpty() {
+  public synchronized boolean isEmpty() {
     return entries.isEmpty();
   }
 
-  public List<Entry> entries() {
+  public synchronized List<Entry> entries() {
     return new ArrayList<>(entries.values());
   }
 
-  public long count(String code) {
+  public synchronized long count(String code) {
     Entry e = entries.get(code);
     return e == null ? 0 : e.count();
   }
