@@ -182,9 +182,12 @@ public enum Format {
    *       when the first object closes on its first line, one document ({@link #OTLP_JSON}) when a
    *       line break comes first. A lone compact object is both; the extension decides, else
    *       JSON Lines (what the Collector writes).
-   *   <li>A control byte other than tab, line feed, form feed and carriage return is binary: OTLP
-   *       protobuf ({@link #OTLP_PB}). Every protobuf request has one (tags such as {@code 0x12}
-   *       and small lengths); text formats never do.
+   *   <li>OTLP protobuf ({@link #OTLP_PB}) when the bytes open a request in one of the three
+   *       framings: the tag {@code 0x0a} of field 1 ({@code resource_metrics}) first, or after a
+   *       non-zero 4-byte big-endian or varint length, or a zstd frame after a 4-byte length; and
+   *       the head holds a control byte other than tab, line feed, form feed and carriage return,
+   *       as every request does (tags such as {@code 0x12}, small lengths) and text never does.
+   *       Other binary input is left to the text readers, which report where it goes wrong.
    *   <li>Otherwise text. Evidence of OpenMetrics: {@code # EOF}, {@code # UNIT}, an
    *       OpenMetrics-only type, an exemplar, or a counter whose TYPE line lacks the {@code _total}
    *       its samples carry. Otherwise the file name's extension, otherwise Prometheus text.
@@ -195,7 +198,7 @@ public enum Format {
     int first = 0;
     while (first < length && isJsonWhitespace(head[first])) first++;
     if (first < length && head[first] == '{') return sniffJson(head, first, length, byName);
-    if (hasControlByte(head, length)) return OTLP_PB;
+    if (hasControlByte(head, length) && opensProtobufRequest(head, length)) return OTLP_PB;
     String text = new String(head, 0, length, StandardCharsets.UTF_8);
     if (looksLikeOpenMetrics(text)) return OM;
     Format named = byName.orElse(PROM);
@@ -210,6 +213,25 @@ public enum Format {
     for (int i = 0; i < length; i++) {
       int b = head[i] & 0xff;
       if ((b < 0x20 && b != '\t' && b != '\n' && b != '\f' && b != '\r') || b == 0x7f) return true;
+    }
+    return false;
+  }
+
+  private static boolean opensProtobufRequest(byte[] head, int length) {
+    if (length == 0) return false;
+    if (head[0] == 0x0a) return true;
+    if (length > 4) {
+      long u32 = (head[0] & 0xffL) << 24 | (head[1] & 0xff) << 16 | (head[2] & 0xff) << 8
+          | (head[3] & 0xff);
+      boolean zstd = length > 8 && (head[4] & 0xff) == 0x28 && (head[5] & 0xff) == 0xb5
+          && (head[6] & 0xff) == 0x2f && (head[7] & 0xff) == 0xfd;
+      if (u32 > 0 && (head[4] == 0x0a || zstd)) return true;
+    }
+    int i = 0;
+    long varint = 0;
+    while (i < length && i < 5) {
+      varint |= (long) (head[i] & 0x7f) << (7 * i);
+      if ((head[i++] & 0x80) == 0) return varint > 0 && i < length && head[i] == 0x0a;
     }
     return false;
   }

@@ -79,6 +79,9 @@ class OtlpWriterFormatTest {
     assertThat(sniff("# TYPE up gauge\nup 1\n# EOF\n", "-")).isEqualTo(Format.OM);
     assertThat(sniff("up{job=\"a\"} 1\n", "scrape.json")).isEqualTo(Format.PROM);
     assertThat(sniff("", "metrics.pb")).isEqualTo(Format.PROM);
+    // Binary that opens no request in any framing is left to the text reader's errors.
+    assertThat(Format.sniff(new byte[64], 64, "bomb.prom")).isEqualTo(Format.PROM);
+    assertThat(Format.sniff(new byte[] {0x12, 0x00, 0x01}, 3, "-")).isEqualTo(Format.PROM);
   }
 
   @Test
