@@ -260,7 +260,7 @@ class BadInputTest {
     assertThat(cli.exitCode).isEqualTo(ExitCodes.USAGE);
     assertThat(cli.err.lines().findFirst())
         .hasValue("promotel: Invalid value for option '--to': unknown format 'xml';"
-            + " expected one of prom, om");
+            + " expected one of prom, om, otlp-json, otlp-jsonl, otlp-pb");
     assertThat(filesIn(dir)).containsExactly("in.prom");
   }
 

@@ -186,7 +186,8 @@ class MainTest {
     assertThat(fish.exitCode).isZero();
     assertThat(fish.out)
         .contains("complete -c promotel -n '__fish_seen_subcommand_from convert' -s t -l to")
-        .contains("-x -a 'prom om prometheus text openmetrics'")
+        .contains("-x -a 'prom om otlp-json otlp-jsonl otlp-pb prometheus text openmetrics jsonl otlp"
+            + " otlp-proto'")
         .contains("-a validate -d 'Check that inputs conform");
   }
 

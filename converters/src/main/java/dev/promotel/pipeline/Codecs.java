@@ -8,6 +8,10 @@ import dev.promotel.format.ReadOptions;
 import dev.promotel.format.WriteOptions;
 import dev.promotel.format.openmetrics.OpenMetricsReader;
 import dev.promotel.format.openmetrics.OpenMetricsWriter;
+import dev.promotel.format.otlp.OtlpJsonReader;
+import dev.promotel.format.otlp.OtlpJsonWriter;
+import dev.promotel.format.otlp.OtlpProtobufReader;
+import dev.promotel.format.otlp.OtlpProtobufWriter;
 import dev.promotel.format.prometheus.PrometheusTextReader;
 import dev.promotel.format.prometheus.PrometheusTextWriter;
 import dev.promotel.io.OpenedInput;
@@ -48,6 +52,9 @@ public final class Codecs {
     return switch (format) {
       case PROM -> new PrometheusTextReader(in, sourceName, options);
       case OM -> new OpenMetricsReader(in, sourceName, options);
+      // One JSON reader takes both a document and JSON Lines: a stream of top-level objects.
+      case OTLP_JSON, OTLP_JSONL -> new OtlpJsonReader(in, sourceName, options);
+      case OTLP_PB -> new OtlpProtobufReader(in, sourceName, options);
     };
   }
 
@@ -57,6 +64,10 @@ public final class Codecs {
     return switch (format) {
       case PROM -> new PrometheusTextWriter(out, options, diagnostics);
       case OM -> new OpenMetricsWriter(out, options, diagnostics);
+      case OTLP_JSON ->
+          new OtlpJsonWriter(out, OtlpJsonWriter.Layout.DOCUMENT, options, diagnostics);
+      case OTLP_JSONL -> new OtlpJsonWriter(out, OtlpJsonWriter.Layout.LINES, options, diagnostics);
+      case OTLP_PB -> new OtlpProtobufWriter(out, options, diagnostics);
     };
   }
 }
