@@ -91,8 +91,9 @@ final class ConvertCommand implements Callable<Integer> {
                 Codecs.writer(to, target.stream(), output.writeOptions(), diagnostics);
             conversion = new Conversion(to, writer, toPrometheus, toOtlp, diagnostics);
           }
-          try (MetricReader reader =
-              new ReadAheadReader(Codecs.reader(from, stream, opened.name(), readOptions), 4)) {
+          MetricReader parser =
+              Codecs.reader(from, stream, opened.name(), readOptions, diagnostics);
+          try (MetricReader reader = new ReadAheadReader(parser, 4)) {
             Pipeline.run(reader, conversion.sinkFor(from));
           }
         }

@@ -2,6 +2,7 @@ package dev.promotel.cli;
 
 import dev.promotel.format.Format;
 import dev.promotel.format.NameEscaping;
+import dev.promotel.format.ProtoFraming;
 import dev.promotel.io.Compression;
 import dev.promotel.io.DecompressionLimits;
 import java.util.ArrayList;
@@ -57,6 +58,27 @@ final class OptionTypes {
     public Iterator<String> iterator() {
       List<String> ids = new ArrayList<>();
       for (NameEscaping e : NameEscaping.values()) ids.add(e.id());
+      return ids.iterator();
+    }
+  }
+
+  static final class FramingConverter implements ITypeConverter<ProtoFraming> {
+    @Override
+    public ProtoFraming convert(String value) {
+      try {
+        return ProtoFraming.fromId(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** {@code --framing} values: {@code none}, {@code u32be}, {@code varint}. */
+  static final class FramingIds implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      List<String> ids = new ArrayList<>();
+      for (ProtoFraming f : ProtoFraming.values()) ids.add(f.id());
       return ids.iterator();
     }
   }

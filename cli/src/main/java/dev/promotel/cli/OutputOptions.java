@@ -2,6 +2,7 @@ package dev.promotel.cli;
 
 import dev.promotel.format.Format;
 import dev.promotel.format.NameEscaping;
+import dev.promotel.format.ProtoFraming;
 import dev.promotel.format.WriteOptions;
 import dev.promotel.io.Compression;
 import dev.promotel.io.OutputTarget;
@@ -48,8 +49,33 @@ final class OutputOptions {
       description = "OpenMetrics: write _created lines for points with a start time.")
   boolean omCreatedLines;
 
+  @Option(
+      names = "--pretty",
+      description = "otlp-json: indent the document (otlp-jsonl stays one compact request per line).")
+  boolean pretty;
+
+  @Option(
+      names = "--framing",
+      paramLabel = "FRAMING",
+      defaultValue = "none",
+      converter = OptionTypes.FramingConverter.class,
+      completionCandidates = OptionTypes.FramingIds.class,
+      description = "otlp-pb: how requests are delimited: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, one request, the OTLP/HTTP body; u32be is the Collector file exporter's).")
+  ProtoFraming framing;
+
+  @Option(
+      names = "--zstd-records",
+      description = "otlp-pb: compress each record with zstd, the Collector's legacy layout (implies --framing u32be).")
+  boolean zstdRecords;
+
+  /** The writer choices; a usage error (exit 2) for --zstd-records with another framing. */
   WriteOptions writeOptions() {
-    return WriteOptions.DEFAULTS.withCreatedLines(omCreatedLines).withEscaping(escaping);
+    if (zstdRecords && framing != ProtoFraming.NONE && framing != ProtoFraming.U32BE) {
+      throw new ExitException(ExitCodes.USAGE, "--zstd-records needs --framing u32be, got "
+          + framing.id());
+    }
+    return WriteOptions.DEFAULTS.withCreatedLines(omCreatedLines).withEscaping(escaping)
+        .withPretty(pretty).withFraming(framing).withZstdRecords(zstdRecords);
   }
 
   /**

@@ -128,8 +128,8 @@ class ConversionTest {
     }
     List<MetricFamily> families = out.families();
     assertThat(families).extracting(MetricFamily::name).containsExactly("up");
-    assertThat(families.get(0).resource().attributes().get("region")).hasToString("eu");
-    assertThat(families.get(0).resource().attributes().get("service.name")).hasToString("api");
+    assertThat(families.get(0).resource().attributes().getString("region")).isEqualTo("eu");
+    assertThat(families.get(0).resource().attributes().getString("service.name")).isEqualTo("api");
   }
 
   @Test
@@ -143,8 +143,8 @@ class ConversionTest {
     }
     assertThat(out.families()).extracting(MetricFamily::name)
         .containsExactly("up", "jobs_done_total", "queue_depth", "target_info");
-    assertThat(out.families().get(1).data().points().get(0).attributes().get("job"))
-        .hasToString("api");
+    assertThat(out.families().get(1).data().points().get(0).attributes().getString("job"))
+        .isEqualTo("api");
     assertThat(out.events).last().isEqualTo("closed");
   }
 
