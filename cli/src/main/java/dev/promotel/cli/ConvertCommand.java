@@ -50,14 +50,20 @@ import picocli.CommandLine.ParentCommand;
           + " invalid, because it lacks the final # EOF.",
       "",
       "Inputs beyond a --max-* limit are rejected as invalid (exit 3) with a message naming the"
-          + " flag that raises the limit."
+          + " flag that raises the limit.",
+      "",
+      "Between Prometheus text (prom, om) and OTLP (otlp-json, otlp-jsonl, otlp-pb) the"
+          + " OpenTelemetry mapping applies: names, units, job/instance, target_info, scopes,"
+          + " delta accumulation. Options marked 'OTLP → text' shape OTLP input written as"
+          + " text; 'Text → OTLP' the reverse. Several inputs of both kinds may go into one"
+          + " output; each is mapped by its own kind."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  curl -s localhost:9100/metrics | promotel convert --to om > scrape.om",
       "  promotel convert scrape.om --to prom -o scrape.prom",
-      "  promotel convert a.prom b.prom.gz --to om -o all.om.zst",
-      "  promotel convert --strict --report losses.json scrape.om --to prom -o out.prom"
+      "  promotel convert collector-export.jsonl --to om --exp-histogram-text classic -o export.om",
+      "  promotel convert scrape.prom --to otlp-pb --framing u32be --scope-name promotel -o scrape.pb"
     })
 final class ConvertCommand implements Callable<Integer> {
   @ParentCommand PromotelCommand root;
