@@ -84,7 +84,8 @@ final class ConvertCommand implements Callable<Integer> {
             writer = Codecs.writer(to, target.stream(), output.writeOptions(), diagnostics);
           }
           try (MetricReader reader =
-              new ReadAheadReader(Codecs.reader(from, stream, opened.name(), readOptions), 4)) {
+              new ReadAheadReader(
+                  Codecs.reader(from, stream, opened.name(), readOptions, diagnostics), 4)) {
             Pipeline.run(reader, writer);
           }
         }

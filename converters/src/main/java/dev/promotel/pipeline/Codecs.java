@@ -49,12 +49,25 @@ public final class Codecs {
   /** Opens a reader of {@code format} over {@code in}; {@code sourceName} prefixes error positions. */
   public static MetricReader reader(
       Format format, InputStream in, String sourceName, ReadOptions options) {
+    return reader(format, in, sourceName, options, new Diagnostics());
+  }
+
+  /**
+   * As {@link #reader(Format, InputStream, String, ReadOptions)}, counting what the model cannot
+   * hold (timestamps it cannot represent) into {@code diagnostics}: what a conversion reports.
+   */
+  public static MetricReader reader(
+      Format format,
+      InputStream in,
+      String sourceName,
+      ReadOptions options,
+      Diagnostics diagnostics) {
     return switch (format) {
-      case PROM -> new PrometheusTextReader(in, sourceName, options);
-      case OM -> new OpenMetricsReader(in, sourceName, options);
+      case PROM -> new PrometheusTextReader(in, sourceName, options, diagnostics);
+      case OM -> new OpenMetricsReader(in, sourceName, options, diagnostics);
       // One JSON reader takes both a document and JSON Lines: a stream of top-level objects.
-      case OTLP_JSON, OTLP_JSONL -> new OtlpJsonReader(in, sourceName, options);
-      case OTLP_PB -> new OtlpProtobufReader(in, sourceName, options);
+      case OTLP_JSON, OTLP_JSONL -> new OtlpJsonReader(in, sourceName, options, diagnostics);
+      case OTLP_PB -> new OtlpProtobufReader(in, sourceName, options, diagnostics);
     };
   }
 
