@@ -206,6 +206,25 @@ class ConvertEndToEndTest {
   }
 
   @Test
+  void timestampsTheModelCannotHoldAreLossesTheReaderReportsToo() {
+    // Before 1970 (OpenMetrics allows it) and exactly 0 (the model's "no timestamp").
+    String om = "# TYPE a gauge\na{x=\"1\"} 1 -5\na{x=\"2\"} 2 0\n# EOF\n";
+    String prom = "a{x=\"1\"} 1 0\n";
+
+    Cli fromOm = Cli.runWithStdin(om, "convert", "--strict", "--to", "om");
+    Cli fromProm = Cli.runWithStdin(prom, "convert", "--strict", "--to", "prom");
+
+    assertThat(fromOm.exitCode).isEqualTo(1);
+    assertThat(fromOm.out).isEqualTo("# TYPE a gauge\na{x=\"1\"} 1\na{x=\"2\"} 2\n# EOF\n");
+    assertThat(fromOm.err)
+        .contains("1 OpenMetrics sample timestamps dropped")
+        .contains("1 OpenMetrics sample timestamps of 0 (1970-01-01T00:00:00Z) dropped");
+    assertThat(fromProm.exitCode).isEqualTo(1);
+    assertThat(fromProm.out).isEqualTo("# TYPE a untyped\na{x=\"1\"} 1\n");
+    assertThat(fromProm.err).contains("1 sample timestamps of 0 (1970-01-01T00:00:00Z) dropped");
+  }
+
+  @Test
   void strictWithoutLossesExits0() throws IOException {
     Path in = write(dir, "scrape.prom", PROM);
 

@@ -43,9 +43,22 @@ public class MetricParseException extends IOException {
     int from = col > 160 ? col - 120 : 0;
     int[] cps = sourceLine.codePoints().toArray();
     int to = Math.min(cps.length, from + 200);
-    String shown = new String(cps, from, Math.max(0, to - from)).replace('\t', ' ');
+    for (int k = from; k < to; k++) cps[k] = visible(cps[k]);
+    String shown = new String(cps, from, Math.max(0, to - from));
     String prefix = from > 0 ? "..." : "";
     return getMessage() + "\n  " + prefix + shown + (to < cps.length ? "..." : "") + "\n  "
         + " ".repeat(prefix.length() + Math.max(0, col - 1 - from)) + "^";
+  }
+
+  /**
+   * One visible code point per input code point, so the caret stays aligned: a tab becomes a
+   * blank, other control characters their Unicode control picture (ESC → ␛, CR → ␍), because the
+   * line comes from untrusted input and raw escape sequences would drive the user's terminal.
+   */
+  private static int visible(int cp) {
+    if (cp == '\t') return ' ';
+    if (cp < 0x20) return 0x2400 + cp;
+    if (cp == 0x7F) return 0x2421;
+    return cp;
   }
 }

@@ -53,14 +53,18 @@ public final class Codecs {
   }
 
   /**
-   * As above, with what the reader skips (OTLP metrics without data, for instance) counted into
-   * {@code diagnostics}, so that it reaches the loss report.
+   * As {@link #reader(Format, InputStream, String, ReadOptions)}, counting what the model cannot
+   * hold (timestamps it cannot represent) into {@code diagnostics}: what a conversion reports.
    */
-  public static MetricReader reader(Format format, InputStream in, String sourceName,
-      ReadOptions options, Diagnostics diagnostics) {
+  public static MetricReader reader(
+      Format format,
+      InputStream in,
+      String sourceName,
+      ReadOptions options,
+      Diagnostics diagnostics) {
     return switch (format) {
-      case PROM -> new PrometheusTextReader(in, sourceName, options);
-      case OM -> new OpenMetricsReader(in, sourceName, options);
+      case PROM -> new PrometheusTextReader(in, sourceName, options, diagnostics);
+      case OM -> new OpenMetricsReader(in, sourceName, options, diagnostics);
       // One JSON reader takes both a document and JSON Lines: a stream of top-level objects.
       case OTLP_JSON, OTLP_JSONL -> new OtlpJsonReader(in, sourceName, options, diagnostics);
       case OTLP_PB -> new OtlpProtobufReader(in, sourceName, options, diagnostics);

@@ -155,6 +155,31 @@ class InputSourceTest {
   }
 
   @Test
+  void aNamedPipeIsReadLikeAFile() throws Exception {
+    // Process substitution (promotel convert <(curl ...)) and mkfifo hand over a pipe by name; the
+    // JDK's channel stream cannot tell how much a pipe has available (it tries to seek).
+    Path fifo = dir.resolve("pipe");
+    assumeTrue(OutputTargetTest.mkfifo(fifo), "mkfifo is available");
+    byte[] text = Encoders.metricText(20_000);
+    Thread writer =
+        new Thread(
+            () -> {
+              try {
+                Files.write(fifo, text);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    writer.start();
+
+    try (OpenedInput in = InputSource.file(fifo).open()) {
+      assertThat(in.stream().readAllBytes()).isEqualTo(text);
+    } finally {
+      writer.join(10_000);
+    }
+  }
+
+  @Test
   void noArgumentsMeansStandardInput() throws Exception {
     InputStream stdin = new ByteArrayInputStream("up 1\n".getBytes(StandardCharsets.UTF_8));
 

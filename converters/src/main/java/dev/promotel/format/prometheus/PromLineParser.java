@@ -465,8 +465,23 @@ final class PromLineParser {
     return "'" + text + "'";
   }
 
+  /** The bytes as a quoted string, control characters spelled out ({@code "gauge\\r"}). */
   private String quote(int from, int to) {
-    return "\"" + new String(b, from, to - from, StandardCharsets.UTF_8) + "\"";
+    String text = new String(b, from, to - from, StandardCharsets.UTF_8);
+    StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+    for (int k = 0; k < text.length(); k++) {
+      char c = text.charAt(k);
+      if (c == '\r') {
+        out.append("\\r");
+      } else if (c == '\t') {
+        out.append("\\t");
+      } else if (c < 0x20 || c == 0x7F) {
+        out.append(String.format("\\x%02x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.append('"').toString();
   }
 
   private static byte[] ensure(byte[] array, int length) {

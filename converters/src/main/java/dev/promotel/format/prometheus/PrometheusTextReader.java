@@ -1,5 +1,6 @@
 package dev.promotel.format.prometheus;
 
+import dev.promotel.format.Diagnostics;
 import dev.promotel.format.MetricParseException;
 import dev.promotel.format.MetricReader;
 import dev.promotel.format.ReadOptions;
@@ -42,13 +43,21 @@ public final class PrometheusTextReader implements MetricReader {
   private final PromLineParser parser;
   private final String source;
   private final int maxPointsPerChunk;
+  private final Diagnostics diagnostics;
   private FamilyBuilder current;
   private MetricFamily ready;
   private boolean done;
 
   /** Reads {@code in} (closed by {@link #close()}); {@code sourceName} prefixes error positions. */
   public PrometheusTextReader(InputStream in, String sourceName, ReadOptions options) {
+    this(in, sourceName, options, new Diagnostics());
+  }
+
+  /** A reader that counts what the model cannot hold (a timestamp of 0) in {@code diagnostics}. */
+  public PrometheusTextReader(
+      InputStream in, String sourceName, ReadOptions options, Diagnostics diagnostics) {
     this.in = in;
+    this.diagnostics = diagnostics;
     this.source = sourceName;
     this.lines = new LineReader(in, sourceName, options.maxLineBytes());
     this.parser = new PromLineParser(lines, options);
@@ -105,6 +114,11 @@ public final class PrometheusTextReader implements MetricReader {
         family.setType(parser.type);
       }
       case PromLineParser.SAMPLE -> {
+        if (parser.hasTimestamp && parser.timestampNanos == 0) {
+          // The model's time 0 means "no timestamp" (as in OTLP), so the epoch cannot be kept.
+          diagnostics.loss("timestamp-zero-dropped", "sample timestamps of 0 (1970-01-01T00:00:00Z)"
+              + " dropped: promotel reads a time of 0 as no timestamp");
+        }
         FamilyBuilder.Role role = current == null ? null : current.roleOf(parser);
         if (role == null) {
           startFamily();

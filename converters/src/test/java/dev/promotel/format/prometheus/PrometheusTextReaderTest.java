@@ -206,7 +206,12 @@ class PrometheusTextReaderTest {
             "1:5: expected float as value, got \"0x1p-2\""),
         argumentSet("signed NaN, which Go rejects", "foo -NaN\n",
             "1:5: expected float as value, got \"-NaN\""),
-        argumentSet("carriage return", "foo 1\r\n", "1:5: expected float as value, got \"1\r\""),
+        // A raw CR in the message would send the terminal's cursor back over it; spell it out.
+        argumentSet("carriage return", "foo 1\r\n", "1:5: expected float as value, got \"1\\r\""),
+        argumentSet("carriage return after TYPE", "# TYPE foo gauge\r\nfoo 1\r\n",
+            "1:12: expected counter, gauge, histogram, summary or untyped, got \"gauge\\r\""),
+        argumentSet("control characters in a value", "foo 1\u001b[2J\u0000\n",
+            "1:5: expected float as value, got \"1\\x1b[2J\\x00\""),
         argumentSet("float timestamp", "foo 1 1.5\n",
             "1:7: expected integer milliseconds as timestamp, got \"1.5\""),
         argumentSet("negative timestamp", "foo 1 -1\n",
@@ -349,5 +354,13 @@ class PrometheusTextReaderTest {
           assertThat(e.sourceLine()).isEqualTo("foo{a=b} 1");
           assertThat(e.render()).endsWith("foo{a=b} 1\n        ^");
         });
+  }
+
+  @Test
+  void theEchoedLineShowsControlCharactersAsSymbolsSoTheyCannotDriveTheTerminal() {
+    // An escape sequence in a scraped dump must not clear the screen of whoever reads the error.
+    assertThatThrownBy(() -> read("foo{a=\"\u001b[2J\"}\u0007 1\r\n"))
+        .isInstanceOfSatisfying(MetricParseException.class, e ->
+            assertThat(e.render()).endsWith("foo{a=\"\u241b[2J\"}\u2407 1\u240d\n               ^"));
   }
 }
