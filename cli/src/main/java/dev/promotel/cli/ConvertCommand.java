@@ -100,7 +100,11 @@ final class ConvertCommand implements Callable<Integer> {
           MetricReader parser =
               Codecs.reader(from, stream, opened.name(), readOptions, diagnostics);
           try (MetricReader reader = new ReadAheadReader(parser, 4)) {
-            Pipeline.run(reader, conversion.sinkFor(from));
+            long families = Pipeline.run(reader, conversion.sinkFor(from));
+            if (settings.verbosity() > 0) {
+              settings.err().println(opened.name() + ": " + from.id() + " (" + opened.compression().id()
+                  + "), " + families + " families read, writing " + to.id());
+            }
           }
         }
       }

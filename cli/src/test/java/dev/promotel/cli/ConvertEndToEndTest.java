@@ -194,6 +194,16 @@ class ConvertEndToEndTest {
   }
 
   @Test
+  void verboseSaysPerInputWhatWasDetectedAndRead() throws IOException {
+    Path in = write(dir, "scrape.om", OM_WITH_EXEMPLARS);
+
+    Cli cli = Cli.run("-v", "convert", in.toString(), "--to", "prom");
+
+    assertThat(cli.exitCode).isZero();
+    assertThat(cli.err).contains(in + ": om (none), 2 families read, writing prom");
+  }
+
+  @Test
   void strictTurnsALossIntoExit1AndStillWritesTheOutput() throws IOException {
     Path in = write(dir, "scrape.om", OM_WITH_EXEMPLARS);
     Path out = dir.resolve("out.prom");
