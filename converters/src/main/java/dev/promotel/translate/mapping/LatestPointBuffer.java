@@ -52,7 +52,13 @@ import java.util.Map;
  * one series with 35.9 and one superseded point.
  */
 final class LatestPointBuffer {
-  static final int DEFAULT_MAX_POINTS = 100_000;
+  /**
+   * A held point with its labels costs about 1.5 KB of heap; 20 000 of them add about 15 MB to
+   * the peak RSS of a 360 MB OTLP JSON Lines → 0.0.4 conversion (serial GC), 100 000 added 280 MB.
+   * Past the bound the output is what it was without this stage: the earliest points written,
+   * later repeats dropped and counted.
+   */
+  static final int DEFAULT_MAX_POINTS = 20_000;
   static final int DEFAULT_MAX_FAMILIES = 10_000;
 
   private final MetricWriter next;
