@@ -34,6 +34,7 @@ import dev.promotel.translate.naming.MetricNamer;
 import dev.promotel.translate.naming.UnitNamer;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,13 +56,31 @@ import java.util.Set;
  * and UNSPECIFIED temporality are dropped; exponential histograms are dropped (or converted to
  * classic buckets); exemplars are kept on counters (the latest) and histogram buckets (the latest
  * per bucket), without their filtered attributes when those break OpenMetrics' 128-code-point
- * limit, and dropped elsewhere; NoRecordedValue points are dropped; sample timestamps are removed
- * (start times stay, for {@code _created}). One {@code target_info} family (OpenMetrics info, a
- * gauge in 0.0.4) with a series per (job, instance) carrying the resource's other attributes is
- * written at {@link #close()}, because text formats allow each family name once.
+ * limit, and dropped elsewhere; NoRecordedValue points are dropped; start times of what becomes a
+ * gauge (gauges, non-monotonic sums, info, stateset, gauge histograms) are cleared with the note
+ * {@code gauge-start-time-ignored}, since Prometheus has created times for counters, histograms
+ * and summaries only (those keep theirs, for {@code _created}).
  *
- * <p>State: the delta accumulator (at most {@code maxDeltaSeries} series) and one {@code
- * target_info} label set per (job, instance).
+ * <p>Sample timestamps are removed (pull formats SHOULD NOT carry them), except with {@code
+ * --with-timestamps} and for metrics whose metadata says {@code prometheus.timestamp=explicit}:
+ * their times were written in the Prometheus text they came from, so Prometheus → OTLP →
+ * Prometheus keeps them without adding conversion times to the others. The key leaves the
+ * metadata without a loss; {@code prometheus.timestamp=absent} (times were stamped at conversion)
+ * removes them like the default.
+ *
+ * <p>Families are merged by output name in first-seen order and, per series, only the latest point
+ * is written (every point, time-ordered, with {@code --with-timestamps}): see {@link
+ * LatestPointBuffer}, which holds them until {@link #close()} within its bounds. Older points are
+ * counted as the note {@code older-points-superseded}; for gauges, whose replaced points were real
+ * samples, this is a note too, because a scrape of the source would have shown only the current
+ * value. One {@code target_info} family (OpenMetrics info, a gauge in 0.0.4) with a series per
+ * (job, instance) carrying the resource's other attributes (also for a resource that yields
+ * neither job nor instance: then the series has neither label) is written at {@link #close()},
+ * first, as OpenTelemetry's Prometheus exporters place it, or last when the buffer had to write
+ * families before the end.
+ *
+ * <p>State: the delta accumulator (at most {@code maxDeltaSeries} series), the latest-point buffer
+ * (bounded by points and families) and one {@code target_info} label set per (job, instance).
  *
  * <p>Example: resource {@code service.name=api}, counter {@code http.requests} unit {@code 1} with
  * point {@code {http.method=GET} 5} gives {@code http_requests_total{http_method="GET",job="api"} 5}.
@@ -77,6 +96,13 @@ public final class OtlpToPrometheus implements MetricWriter {
   /** OpenMetrics 1.0: label names and values of one exemplar, in code points. */
   private static final int EXEMPLAR_CODE_POINTS = 128;
   private static final long STALE_NAN_BITS = 0x7ff0000000000002L;
+  /**
+   * Metric metadata key saying where the points' times come from; {@value #EXPLICIT} means each
+   * was written in the Prometheus text the metric came from, so it is kept (see the class doc).
+   */
+  static final String TIMESTAMP_METADATA = "prometheus.timestamp";
+
+  static final String EXPLICIT = "explicit";
 
   private final MetricWriter next;
   private final OtlpToPrometheusOptions options;
@@ -84,6 +110,7 @@ public final class OtlpToPrometheus implements MetricWriter {
   private final MetricNamer namer;
   private final LabelSet labelSet;
   private final DeltaAccumulator accumulator;
+  private final LatestPointBuffer buffer;
   /** Whether the strategy keeps UTF-8 names, so labels and units are not escaped either. */
   private final boolean utf8;
   private final Map<String, TargetSeries> targets = new LinkedHashMap<>();
@@ -119,6 +146,13 @@ public final class OtlpToPrometheus implements MetricWriter {
 
   public OtlpToPrometheus(
       MetricWriter next, OtlpToPrometheusOptions options, Diagnostics diagnostics) {
+    this(next, options, diagnostics, LatestPointBuffer.DEFAULT_MAX_POINTS,
+        LatestPointBuffer.DEFAULT_MAX_FAMILIES);
+  }
+
+  /** With the bounds of the {@link LatestPointBuffer} given (tests use small ones). */
+  OtlpToPrometheus(MetricWriter next, OtlpToPrometheusOptions options, Diagnostics diagnostics,
+      int maxBufferedPoints, int maxBufferedFamilies) {
     this.next = next;
     this.options = options;
     this.diagnostics = diagnostics;
@@ -127,13 +161,15 @@ public final class OtlpToPrometheus implements MetricWriter {
     this.labelSet = new LabelSet(new LabelNamer(utf8, options.labelUnderscoreKeyPrefix(),
         options.preserveMultipleUnderscores()), diagnostics);
     this.accumulator = new DeltaAccumulator(options.maxDeltaSeries());
+    this.buffer = new LatestPointBuffer(next, diagnostics, options.withTimestamps(),
+        maxBufferedPoints, maxBufferedFamilies);
   }
 
   @Override
   public void write(MetricFamily family) throws IOException {
     if (closed) throw new IllegalStateException("write() after close()");
-    MetricFamily out = convert(family);
-    if (out != null) next.write(out);
+    Converted out = convert(family);
+    if (out != null) buffer.add(out.family(), out.times());
   }
 
   @Override
@@ -141,7 +177,12 @@ public final class OtlpToPrometheus implements MetricWriter {
     if (closed) return;
     closed = true;
     try {
-      if (!targets.isEmpty()) next.write(targetInfoFamily());
+      // target_info leads, as OpenTelemetry's Prometheus exporters write it, unless the buffer
+      // already had to write families: it needs every resource, so then it comes last.
+      boolean first = !buffer.flushedEarly();
+      if (first && !targets.isEmpty()) next.write(targetInfoFamily());
+      buffer.flush();
+      if (!first && !targets.isEmpty()) next.write(targetInfoFamily());
     } finally {
       next.close();
     }
@@ -149,8 +190,12 @@ public final class OtlpToPrometheus implements MetricWriter {
 
   // ---------------------------------------------------------------- families
 
-  private MetricFamily convert(MetricFamily family) {
+  /** A converted family and the time each of its points is ordered by (before any removal). */
+  private record Converted(MetricFamily family, long[] times) {}
+
+  private Converted convert(MetricFamily family) {
     MetricData data = family.data();
+    boolean passthrough = false;
     PromType declared = family.prom() == null ? null : family.prom().type();
     int inputPoints = data.points().size();
     Shape shape;
@@ -176,6 +221,7 @@ public final class OtlpToPrometheus implements MetricWriter {
           shape = Shape.GAUGE;
           kind = MetricKind.UNKNOWN;
           declared = PromType.UNKNOWN;
+          passthrough = true;
         } else if (delta && (!sum.monotonic() || options.delta() == Delta.DROP)) {
           return sum.monotonic()
               ? dropFamily(family, "delta-dropped", "delta sums and histograms dropped "
@@ -267,22 +313,31 @@ public final class OtlpToPrometheus implements MetricWriter {
     }
     ResourceLabels resourceLabels = resourceLabels(family.resource());
     Map<String, String> scopeLabels = scopeLabels(family.scope());
-    if (!family.metadata().isEmpty()) {
+    Attributes metadata = family.metadata();
+    String timestampOrigin = metadata.getString(TIMESTAMP_METADATA);
+    boolean keepTimes = options.withTimestamps() || EXPLICIT.equals(timestampOrigin);
+    if (timestampOrigin != null) metadata = metadata.without(TIMESTAMP_METADATA);
+    if (!metadata.isEmpty()) {
       diagnostics.loss("metadata-dropped", "OTLP metric metadata dropped: Prometheus formats "
           + "have no place for it");
     }
 
+    // Prometheus gauges (and what is written like one) have no created time, and an OTLP
+    // gauge's or non-monotonic sum's start time says nothing a scrape would show.
+    boolean gaugeLike = !passthrough && (shape == Shape.GAUGE || shape == Shape.INFO_OR_STATESET
+        || shape == Shape.GAUGEHISTOGRAM);
     List<Point> out = new ArrayList<>(points.size());
+    long[] times = new long[points.size()];
+    TargetSeries target = resourceLabels.targetKey() == null ? null
+        : targets.get(resourceLabels.targetKey());
     for (Point p : points) {
-      Point mapped = mapPoint(p, shape, resourceLabels, scopeLabels);
-      if (mapped != null) out.add(mapped);
+      Point mapped = mapPoint(p, shape, resourceLabels, scopeLabels, keepTimes, gaugeLike);
+      if (mapped == null) continue;
+      times[out.size()] = p.timeUnixNano();
+      out.add(mapped);
+      if (target != null && p.timeUnixNano() > target.time) target.time = p.timeUnixNano();
     }
     if (out.isEmpty() && inputPoints > 0) return null;
-    for (Point p : out) {
-      TargetSeries t = resourceLabels.targetKey() == null ? null
-          : targets.get(resourceLabels.targetKey());
-      if (t != null && p.timeUnixNano() > t.time) t.time = p.timeUnixNano();
-    }
 
     PromType type = switch (shape) {
       case GAUGE -> declared == PromType.UNKNOWN ? PromType.UNKNOWN : PromType.GAUGE;
@@ -303,8 +358,8 @@ public final class OtlpToPrometheus implements MetricWriter {
     PromMetadata prom = family.prom() != null && family.prom().type() == type
         && name.equals(family.name())
         ? family.prom() : new PromMetadata(type, originalName(name, type));
-    return new MetricFamily(name, family.description(), unit, Resource.EMPTY, Scope.EMPTY,
-        outData, Attributes.EMPTY, prom);
+    return new Converted(new MetricFamily(name, family.description(), unit, Resource.EMPTY,
+        Scope.EMPTY, outData, Attributes.EMPTY, prom), Arrays.copyOf(times, out.size()));
   }
 
   @SuppressWarnings("unchecked")
@@ -319,7 +374,7 @@ public final class OtlpToPrometheus implements MetricWriter {
         ? name.substring(0, name.length() - suffix.length()) : name;
   }
 
-  private MetricFamily dropFamily(MetricFamily family, String code, String message) {
+  private Converted dropFamily(MetricFamily family, String code, String message) {
     diagnostics.loss(code, message + " (first: '" + family.name() + "')",
         Math.max(1, family.data().points().size()));
     return null;
@@ -427,8 +482,8 @@ public final class OtlpToPrometheus implements MetricWriter {
 
   // ---------------------------------------------------------------- points
 
-  private Point mapPoint(
-      Point p, Shape shape, ResourceLabels resourceLabels, Map<String, String> scopeLabels) {
+  private Point mapPoint(Point p, Shape shape, ResourceLabels resourceLabels,
+      Map<String, String> scopeLabels, boolean keepTime, boolean gaugeLike) {
     boolean stale = p.hasNoRecordedValue();
     if (stale && (options.stale() == Stale.DROP || !(p instanceof NumberPoint))) {
       diagnostics.loss("no-recorded-value-dropped", "points without a recorded value dropped: "
@@ -436,22 +491,29 @@ public final class OtlpToPrometheus implements MetricWriter {
       return null;
     }
     Attributes labels = labels(p.attributes(), resourceLabels, scopeLabels);
-    long time = options.withTimestamps() ? p.timeUnixNano() : 0;
+    long time = keepTime ? p.timeUnixNano() : 0;
+    long start = p.startTimeUnixNano();
+    if (gaugeLike && start != 0) {
+      start = 0;
+      diagnostics.note("gauge-start-time-ignored", "start times of gauges and non-monotonic "
+          + "sums ignored: Prometheus has created times for counters, histograms and summaries "
+          + "only");
+    }
     if (p instanceof NumberPoint n) {
       NumberValue value = stale ? NumberValue.ofDouble(Double.longBitsToDouble(STALE_NAN_BITS))
           : n.value();
       int flags = stale ? n.flags() & ~Point.FLAG_NO_RECORDED_VALUE : n.flags();
       List<Exemplar> exemplars = shape == Shape.COUNTER
           ? latestExemplar(n.exemplars()) : dropExemplars(n.exemplars());
-      return new NumberPoint(labels, n.startTimeUnixNano(), time, value, exemplars, flags);
+      return new NumberPoint(labels, start, time, value, exemplars, flags);
     }
     if (p instanceof HistogramPoint h) {
       List<Exemplar> exemplars = bucketExemplars(h);
-      return new HistogramPoint(labels, h.startTimeUnixNano(), time, h.count(), h.sum(),
+      return new HistogramPoint(labels, start, time, h.count(), h.sum(),
           h.explicitBounds(), h.bucketCounts(), h.min(), h.max(), exemplars, h.flags());
     }
     if (p instanceof SummaryPoint s) {
-      return new SummaryPoint(labels, s.startTimeUnixNano(), time, s.count(), s.sum(),
+      return new SummaryPoint(labels, start, time, s.count(), s.sum(),
           s.quantiles(), s.flags());
     }
     throw new AssertionError(p.getClass());
@@ -620,7 +682,7 @@ public final class OtlpToPrometheus implements MetricWriter {
     String targetKey = null;
     boolean emit = switch (options.targetInfo()) {
       case NEVER -> false;
-      case AUTO -> !info.isEmpty() && (!job.isEmpty() || !instance.isEmpty());
+      case AUTO -> !info.isEmpty();
       case ALWAYS -> !job.isEmpty() || !instance.isEmpty() || !info.isEmpty();
     };
     if (emit) {

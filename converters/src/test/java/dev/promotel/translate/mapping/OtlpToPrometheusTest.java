@@ -75,7 +75,7 @@ class OtlpToPrometheusTest {
         otlp("requests", "", resource("service.name", "api", "env", "prod"), Scope.EMPTY,
             counter(point(1))));
     assertThat(out).extracting(MetricFamily::name)
-        .containsExactly("app_requests_total", "app_target_info");
+        .containsExactly("app_target_info", "app_requests_total");
   }
 
   @Test
@@ -147,7 +147,7 @@ class OtlpToPrometheusTest {
   }
 
   @Test
-  void resourceGivesJobInstanceAndOneTargetInfoWrittenAtTheEnd() {
+  void resourceGivesJobInstanceAndOneTargetInfoWrittenFirst() {
     Resource r = resource("service.name", "api", "service.namespace", "shop",
         "service.instance.id", "i-1", "deployment.environment", "prod");
     String text = Collecting.openMetrics(DEFAULTS, diagnostics,
@@ -155,13 +155,13 @@ class OtlpToPrometheusTest {
             Attributes.of("http.method", "GET"), 0, T, 5))),
         otlp("queue.size", "", r, Scope.EMPTY, gauge(point(3))));
     assertThat(text).isEqualTo("""
+        # TYPE target info
+        # HELP target Target metadata
+        target_info{deployment_environment="prod",instance="i-1",job="shop/api"} 1
         # TYPE http_requests counter
         http_requests_total{http_method="GET",instance="i-1",job="shop/api"} 5
         # TYPE queue_size gauge
         queue_size{instance="i-1",job="shop/api"} 3
-        # TYPE target info
-        # HELP target Target metadata
-        target_info{deployment_environment="prod",instance="i-1",job="shop/api"} 1
         # EOF
         """);
     assertThat(diagnostics.hasLosses()).isFalse();
@@ -175,8 +175,8 @@ class OtlpToPrometheusTest {
         .containsExactly("g");
     List<MetricFamily> always =
         Collecting.otlpToProm(DEFAULTS.withTargetInfo(TargetInfo.ALWAYS), diagnostics, f);
-    assertThat(always).extracting(MetricFamily::name).containsExactly("g", "target_info");
-    assertThat((Object) always.get(1).data().points().get(0).attributes())
+    assertThat(always).extracting(MetricFamily::name).containsExactly("target_info", "g");
+    assertThat((Object) always.get(0).data().points().get(0).attributes())
         .isEqualTo(Attributes.of("instance", "h:9", "job", "api"));
     assertThat(diagnostics.hasLosses()).isFalse();
   }
@@ -196,8 +196,8 @@ class OtlpToPrometheusTest {
         Scope.EMPTY, gauge(point(Attributes.of("zone", "own"), 0, T, 1)));
     List<MetricFamily> out = Collecting.otlpToProm(
         DEFAULTS.withPromoteResourceAttributes(List.of("env", "zone")), diagnostics, f);
-    assertThat(out).extracting(MetricFamily::name).containsExactly("g", "target_info");
-    assertThat((Object) out.get(0).data().points().get(0).attributes())
+    assertThat(out).extracting(MetricFamily::name).containsExactly("target_info", "g");
+    assertThat((Object) out.get(1).data().points().get(0).attributes())
         .isEqualTo(Attributes.of("env", "prod", "job", "api", "zone", "own"));
   }
 
@@ -205,10 +205,13 @@ class OtlpToPrometheusTest {
   void deltaCountersAreAccumulatedPerSeriesInArrivalOrder() {
     Attributes a = Attributes.of("k", "a");
     Attributes b = Attributes.of("k", "b");
-    MetricFamily out = single(DEFAULTS, otlp("c", "", deltaCounter(
-        point(a, 10, 20, 3), point(b, 10, 20, 100), point(a, 20, 30, 4), point(a, 30, 40, 5))));
-    assertThat(out.data()).isEqualTo(counter(
-        point(a, 10, 0, 3), point(b, 10, 0, 100), point(a, 10, 0, 7), point(a, 10, 0, 12)));
+    MetricFamily in = otlp("c", "", deltaCounter(
+        point(a, 10, 20, 3), point(b, 10, 20, 100), point(a, 20, 30, 4), point(a, 30, 40, 5)));
+    assertThat(single(DEFAULTS.withTimestamps(true), in).data()).isEqualTo(counter(
+        point(a, 10, 20, 3), point(a, 10, 30, 7), point(a, 10, 40, 12), point(b, 10, 20, 100)));
+    // Without timestamps only the running total of each series is left.
+    assertThat(single(DEFAULTS, in).data()).isEqualTo(counter(
+        point(a, 10, 0, 12), point(b, 10, 0, 100)));
     assertThat(diagnostics.hasLosses()).isFalse();
   }
 
@@ -225,15 +228,16 @@ class OtlpToPrometheusTest {
     MetricFamily in = otlp("h", "", new Histogram(AggregationTemporality.DELTA, List.of(
         histogram(10, 20, bounds, new long[] {1, 2, 3}, 4.5, List.of()),
         histogram(20, 30, bounds, new long[] {0, 1, 1}, 2.5, List.of()))));
-    MetricFamily out = single(DEFAULTS, in);
+    MetricFamily out = single(DEFAULTS.withTimestamps(true), in);
     assertThat(out.data()).isEqualTo(new Histogram(AggregationTemporality.CUMULATIVE, List.of(
-        histogram(10, 0, bounds, new long[] {1, 2, 3}, 4.5, List.of()),
-        histogram(10, 0, bounds, new long[] {1, 3, 4}, 7.0, List.of()))));
+        histogram(10, 20, bounds, new long[] {1, 2, 3}, 4.5, List.of()),
+        histogram(10, 30, bounds, new long[] {1, 3, 4}, 7.0, List.of()))));
   }
 
   @Test
   void theDeltaStateIsBoundedAndReportsPointsOfFurtherSeries() {
-    MetricFamily out = single(DEFAULTS.withMaxDeltaSeries(1), otlp("c", "", deltaCounter(
+    MetricFamily out = single(DEFAULTS.withMaxDeltaSeries(1).withTimestamps(true),
+        otlp("c", "", deltaCounter(
         point(Attributes.of("k", "a"), 1, 2, 1), point(Attributes.of("k", "b"), 1, 2, 1),
         point(Attributes.of("k", "a"), 2, 3, 1))));
     assertThat(out.data().points()).hasSize(2);
@@ -318,7 +322,8 @@ class OtlpToPrometheusTest {
             new ExponentialHistogramPoint(Attributes.EMPTY, 2, 3, 1, OptionalDouble.of(1), -1, 0,
                 0, new ExponentialBuckets(0, new long[] {1}), ExponentialBuckets.EMPTY,
                 OptionalDouble.empty(), OptionalDouble.empty(), List.of(), 0))));
-    MetricFamily out = single(DEFAULTS.withExpHistogramText(ExpHistogramText.CLASSIC), in);
+    MetricFamily out = single(
+        DEFAULTS.withExpHistogramText(ExpHistogramText.CLASSIC).withTimestamps(true), in);
     HistogramPoint last = (HistogramPoint) out.data().points().get(1);
     // Scale -1 (base 4): buckets 0 and 1 of scale 0 merge into bucket 0, (1, 4].
     assertThat(last.explicitBounds()).containsExactly(4.0);

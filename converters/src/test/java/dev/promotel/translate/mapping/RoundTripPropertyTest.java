@@ -97,7 +97,8 @@ class RoundTripPropertyTest {
         if (!jobInstance[1].isEmpty()) labels = labels.with("instance", jobInstance[1]);
         points.add(new NumberPoint(labels, 0, e.getValue()[0], NumberValue.ONE, List.of(), 0));
       }
-      families.add(MetricFamily.ofProm("target_info", "Target metadata", "",
+      // First: OtlpToPrometheus writes target_info ahead of the other families.
+      families.add(0, MetricFamily.ofProm("target_info", "Target metadata", "",
           new Sum(AggregationTemporality.CUMULATIVE, false, points), PromType.INFO, "target"));
     }
     return families;

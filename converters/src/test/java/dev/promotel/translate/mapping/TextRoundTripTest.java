@@ -16,7 +16,12 @@ import org.junit.jupiter.api.Test;
 
 /** §8.5 through real text: OpenMetrics → OTLP-shaped families → OpenMetrics gives the same text. */
 class TextRoundTripTest {
+  // target_info first: it becomes resource attributes in OTLP, and OtlpToPrometheus writes it
+  // ahead of the other families, as OpenTelemetry's Prometheus exporters do.
   private static final String INPUT = """
+      # TYPE target info
+      # HELP target Target metadata
+      target_info{env="prod",instance="h:9090",job="api"} 1
       # TYPE http_requests counter
       # HELP http_requests Requests served.
       http_requests_total{code="200",instance="h:9090",job="api"} 1027 # {trace_id="4bf92f3577b34da6a3ce929d0e0e4736"} 1.0 1520879607.789
@@ -32,9 +37,6 @@ class TextRoundTripTest {
       build_info{instance="h:9090",job="api",version="1.2"} 1
       # TYPE temperature unknown
       temperature{instance="h:9090",job="api",room="a"} 21.5
-      # TYPE target info
-      # HELP target Target metadata
-      target_info{env="prod",instance="h:9090",job="api"} 1
       # EOF
       """;
 
