@@ -40,7 +40,13 @@ final class PbFramingDetector {
     Chain u32 = u32Chain(window, length, endOfInput, maxFrameBytes);
     if (u32 == Chain.EXACT) return Framing.U32BE;
     Chain varint = varintChain(window, length, endOfInput, maxFrameBytes);
-    if (varint == Chain.EXACT) return Framing.VARINT;
+    // A small raw request can also read as an exact varint chain (its first ResourceMetrics 10
+    // bytes long, say). A real delimited stream almost never walks as a raw request's records
+    // (tag 0x0A, length, payload, to the exact end), so when both walk exactly, raw wins.
+    if (varint == Chain.EXACT && !isExactRawRequest(window, length, endOfInput)) {
+      return Framing.VARINT;
+    }
+    if (varint == Chain.EXACT) return Framing.NONE;
     if (u32 == Chain.PLAUSIBLE) return Framing.U32BE;
     if (varint == Chain.PLAUSIBLE) return Framing.VARINT;
     // A first byte below 0x08 has field number 0, which no message starts with; the Collector's
@@ -84,6 +90,27 @@ final class PbFramingDetector {
       at = i + len;
       if (at > n) return eof ? Chain.BROKEN : Chain.PLAUSIBLE;
     }
+  }
+
+  /** Whether the whole input is a sequence of field-1 records (tag 0x0A, varint length, bytes). */
+  private static boolean isExactRawRequest(byte[] b, int n, boolean eof) {
+    if (!eof) return false;
+    int at = 0;
+    while (at < n) {
+      if (b[at++] != 0x0A) return false;
+      long len = 0;
+      int shift = 0;
+      while (true) {
+        if (at >= n || shift > 35) return false;
+        byte x = b[at++];
+        len |= (long) (x & 0x7F) << shift;
+        shift += 7;
+        if (x >= 0) break;
+      }
+      if (len > n - at) return false;
+      at += (int) len;
+    }
+    return true;
   }
 
   /** Empty, or (as far as the window shows) a request's first tag or a zstd frame. */

@@ -118,6 +118,20 @@ class OtlpReaderConformanceTest {
   }
 
   @Test
+  void aSmallRawRequestThatAlsoReadsAsAVarintChainIsReadRaw() throws IOException {
+    // One ResourceMetrics of exactly 10 bytes (a resource attribute key "abc\0"): as varint
+    // frames these bytes chain exactly too (a 10-byte frame, then an empty one).
+    byte[] bytes = {0x0A, 0x0A, 0x0A, 0x08, 0x0A, 0x06, 0x0A, 0x04, 0x61, 0x62, 0x63, 0x00};
+    ExportMetricsServiceRequest.parseFrom(bytes); // a valid raw request
+
+    OtlpProtobufReader reader =
+        new OtlpProtobufReader(new ByteArrayInputStream(bytes), "tiny.pb", ReadOptions.DEFAULTS);
+
+    assertThat(reader.framing()).isEqualTo("none");
+    assertThat(OtlpReaderFixtures.readAll(reader)).isEmpty();
+  }
+
+  @Test
   void snakeCaseKeysEnumNamesAndNumbersForSixtyFourBitIntegersAreAccepted() throws IOException {
     String json = """
         {"resource_metrics":[{"scope_metrics":[{"metrics":[{"name":"c","sum":{
