@@ -67,11 +67,47 @@ public final class PrometheusToOtlp implements MetricWriter {
   private int bufferedPoints;
   private final Map<TargetKey, Attributes> targetAttributes = new HashMap<>();
   /** Families released without target_info, per (job, instance) that had none yet. */
-  private final Map<TargetKey, Long> releasedEarly = new HashMap<>();
+  private final Map<TargetKey, long[]> releasedEarly = new HashMap<>();
   private final Map<TargetKey, Resource> resources = new HashMap<>();
   private boolean closed;
 
-  private record TargetKey(String job, String instance) {}
+  /**
+   * A (job, instance) pair. The hash is computed once: every converted family is looked up by its
+   * key several times (buffering, resource cache, early-release count).
+   */
+  private static final class TargetKey {
+    final String job;
+    final String instance;
+    private final int hash;
+
+    TargetKey(String job, String instance) {
+      this.job = job;
+      this.instance = instance;
+      this.hash = 31 * job.hashCode() + instance.hashCode();
+    }
+
+    String job() {
+      return job;
+    }
+
+    String instance() {
+      return instance;
+    }
+
+    boolean is(String otherJob, String otherInstance) {
+      return job.equals(otherJob) && instance.equals(otherInstance);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o == this || o instanceof TargetKey k && k.hash == hash && k.is(job, instance);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
 
   private record GroupKey(TargetKey target, Scope scope) {}
 
@@ -162,12 +198,12 @@ public final class PrometheusToOtlp implements MetricWriter {
       }
       targetAttributes.put(key, merged);
       resources.remove(key);
-      Long early = releasedEarly.remove(key);
+      long[] early = releasedEarly.remove(key);
       if (early != null && !attributes.isEmpty()) {
         diagnostics.loss("target-info-unattached", "target_info attributes not attached: "
             + "families of the same job and instance left the bounded buffer before "
             + "target_info arrived (first: job '" + key.job() + "', instance '" + key.instance()
-            + "')", early);
+            + "')", early[0]);
       }
     }
     while (!buffer.isEmpty()) emitOldest();
@@ -180,7 +216,10 @@ public final class PrometheusToOtlp implements MetricWriter {
   private void emitOldest() throws IOException {
     Pending p = buffer.poll();
     bufferedPoints -= p.family().data().points().size();
-    if (!targetAttributes.containsKey(p.target())) releasedEarly.merge(p.target(), 1L, Long::sum);
+    if (targetAttributes.isEmpty() || !targetAttributes.containsKey(p.target())) {
+      // A mutable count: no boxing and one lookup per released family.
+      releasedEarly.computeIfAbsent(p.target(), k -> new long[1])[0]++;
+    }
     emit(p);
   }
 
@@ -257,39 +296,66 @@ public final class PrometheusToOtlp implements MetricWriter {
     long now = 0;
     boolean stamped = false;
     Map<GroupKey, List<Point>> groups = new LinkedHashMap<>();
+    // Consecutive points usually share (job, instance) and have no scope labels: they join the
+    // group of the previous point without a map lookup. The map still decides the group order.
+    String lastJob = null;
+    String lastInstance = null;
+    List<Point> lastGroup = null;
+    boolean keepJobInstance = options.keepJobInstanceLabels();
     for (Point p : family.data().points()) {
       Attributes attrs = p.attributes();
       String job = "";
       String instance = "";
       Map<String, String> scopeLabels = null;
-      List<Attribute> kept = new ArrayList<>(attrs.size());
-      for (int i = 0; i < attrs.size(); i++) {
+      int size = attrs.size();
+      int dropped = 0;
+      int firstDropped = -1;
+      for (int i = 0; i < size; i++) {
         String key = attrs.key(i);
         String value = attrs.value(i).asString();
-        if (value.isEmpty()) continue;
-        if (key.equals("job")) {
+        boolean drop;
+        if (value.isEmpty()) {
+          drop = true;
+        } else if (key.equals("job")) {
           job = value;
-          if (!options.keepJobInstanceLabels()) continue;
+          drop = !keepJobInstance;
         } else if (key.equals("instance")) {
           instance = value;
-          if (!options.keepJobInstanceLabels()) continue;
+          drop = !keepJobInstance;
         } else if (key.startsWith(SCOPE_PREFIX)) {
           if (scopeLabels == null) scopeLabels = new LinkedHashMap<>();
           scopeLabels.put(key.substring(SCOPE_PREFIX.length()), value);
-          continue;
+          drop = true;
+        } else {
+          drop = false;
         }
-        kept.add(new Attribute(key, attrs.value(i)));
+        if (drop && dropped++ == 0) firstDropped = i;
       }
-      Attributes pointAttributes = kept.size() == attrs.size() ? attrs : Attributes.of(kept);
+      Attributes pointAttributes = dropped == 0 ? attrs
+          : dropped == 1 ? attrs.without(attrs.key(firstDropped))
+          : kept(attrs);
       long time = p.timeUnixNano();
       if (time == 0) {
         if (now == 0) now = clock.getAsLong();
         time = now;
         stamped = true;
       }
+      Point point = withAttributes(p, pointAttributes, time);
+      if (scopeLabels == null && lastGroup != null && job.equals(lastJob)
+          && instance.equals(lastInstance)) {
+        lastGroup.add(point);
+        continue;
+      }
       GroupKey key = new GroupKey(new TargetKey(job, instance), scope(scopeLabels));
-      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(withAttributes(p, pointAttributes,
-          time));
+      List<Point> group = groups.computeIfAbsent(key, k -> new ArrayList<>());
+      group.add(point);
+      if (scopeLabels == null) {
+        lastJob = job;
+        lastInstance = instance;
+        lastGroup = group;
+      } else {
+        lastGroup = null;
+      }
     }
     if (stamped) {
       diagnostics.note("timestamp-added", "samples without a timestamp given the conversion time "
@@ -307,6 +373,21 @@ public final class PrometheusToOtlp implements MetricWriter {
           g.getKey().scope(), data, family.metadata(), prom), g.getKey().target()));
     }
     return out;
+  }
+
+  /** The point attributes without empty values, job/instance (unless kept) and scope labels. */
+  private Attributes kept(Attributes attrs) {
+    List<Attribute> kept = new ArrayList<>(attrs.size());
+    for (int i = 0; i < attrs.size(); i++) {
+      String key = attrs.key(i);
+      String value = attrs.value(i).asString();
+      if (value.isEmpty() || key.startsWith(SCOPE_PREFIX)) continue;
+      if (!options.keepJobInstanceLabels() && (key.equals("job") || key.equals("instance"))) {
+        continue;
+      }
+      kept.add(new Attribute(key, attrs.value(i)));
+    }
+    return Attributes.of(kept);
   }
 
   private String trimmed(MetricFamily family) {
