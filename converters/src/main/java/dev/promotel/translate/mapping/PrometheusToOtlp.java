@@ -65,20 +65,32 @@ public final class PrometheusToOtlp implements MetricWriter {
   private final LongSupplier clock;
   private final ArrayDeque<Pending> buffer = new ArrayDeque<>();
   private int bufferedPoints;
-  private final Map<TargetKey, Attributes> targetAttributes = new HashMap<>();
-  /** Families released without target_info, per (job, instance) that had none yet. */
-  private final Map<TargetKey, long[]> releasedEarly = new HashMap<>();
-  private final Map<TargetKey, Resource> resources = new HashMap<>();
+  /**
+   * Every (job, instance) seen, each once: its state is reached through the family's {@link
+   * Pending} without further lookups. Grows with the distinct targets of the input, as the
+   * per-target target_info attributes and early-release counts it holds must.
+   */
+  private final Map<TargetKey, TargetKey> targets = new HashMap<>();
+  /** Targets whose resource is cached, so that the cache can be bounded. */
+  private final List<TargetKey> cachedResources = new ArrayList<>();
+  private static final int MAX_CACHED_RESOURCES = 10_000;
   private boolean closed;
 
   /**
-   * A (job, instance) pair. The hash is computed once: every converted family is looked up by its
-   * key several times (buffering, resource cache, early-release count).
+   * A (job, instance) pair and what is known about it. Interned in {@link #targets} (one lookup per
+   * converted family), so buffering and emitting a family need no map lookups; the hash is
+   * computed once.
    */
   private static final class TargetKey {
     final String job;
     final String instance;
     private final int hash;
+    /** The target_info attributes; null until a target_info series for this target arrived. */
+    Attributes targetAttributes;
+    /** Families released without target_info while it had none yet. */
+    long releasedEarly;
+    /** The resource, cached; null when not (yet) built or dropped from the bounded cache. */
+    Resource resource;
 
     TargetKey(String job, String instance) {
       this.job = job;
@@ -110,6 +122,12 @@ public final class PrometheusToOtlp implements MetricWriter {
   }
 
   private record GroupKey(TargetKey target, Scope scope) {}
+
+  private TargetKey target(String job, String instance) {
+    TargetKey probe = new TargetKey(job, instance);
+    TargetKey known = targets.putIfAbsent(probe, probe);
+    return known != null ? known : probe;
+  }
 
   /** A converted family waiting for its resource. */
   private record Pending(MetricFamily family, TargetKey target) {}
@@ -146,7 +164,7 @@ public final class PrometheusToOtlp implements MetricWriter {
       return;
     }
     for (Pending p : convert(family)) {
-      if (buffer.isEmpty() && targetAttributes.containsKey(p.target())) {
+      if (buffer.isEmpty() && p.target().targetAttributes != null) {
         emit(p);
       } else {
         buffer.add(p);
@@ -179,7 +197,7 @@ public final class PrometheusToOtlp implements MetricWriter {
   private void consumeTargetInfo(MetricFamily family) throws IOException {
     for (Point p : family.data().points()) {
       Attributes labels = p.attributes();
-      TargetKey key = new TargetKey(nonNull(labels.getString("job")),
+      TargetKey key = target(nonNull(labels.getString("job")),
           nonNull(labels.getString("instance")));
       List<Attribute> attributes = new ArrayList<>();
       for (Attribute a : labels) {
@@ -189,21 +207,22 @@ public final class PrometheusToOtlp implements MetricWriter {
         }
         attributes.add(a);
       }
-      Attributes old = targetAttributes.get(key);
+      Attributes old = key.targetAttributes;
       Attributes merged = Attributes.of(attributes);
       if (old != null) {
         for (Attribute a : old) {
           if (!merged.containsKey(a.key())) merged = merged.with(a.key(), a.value());
         }
       }
-      targetAttributes.put(key, merged);
-      resources.remove(key);
-      long[] early = releasedEarly.remove(key);
-      if (early != null && !attributes.isEmpty()) {
+      key.targetAttributes = merged;
+      key.resource = null;
+      long early = key.releasedEarly;
+      key.releasedEarly = 0;
+      if (early > 0 && !attributes.isEmpty()) {
         diagnostics.loss("target-info-unattached", "target_info attributes not attached: "
             + "families of the same job and instance left the bounded buffer before "
             + "target_info arrived (first: job '" + key.job() + "', instance '" + key.instance()
-            + "')", early[0]);
+            + "')", early);
       }
     }
     while (!buffer.isEmpty()) emitOldest();
@@ -216,10 +235,7 @@ public final class PrometheusToOtlp implements MetricWriter {
   private void emitOldest() throws IOException {
     Pending p = buffer.poll();
     bufferedPoints -= p.family().data().points().size();
-    if (targetAttributes.isEmpty() || !targetAttributes.containsKey(p.target())) {
-      // A mutable count: no boxing and one lookup per released family.
-      releasedEarly.computeIfAbsent(p.target(), k -> new long[1])[0]++;
-    }
+    if (p.target().targetAttributes == null) p.target().releasedEarly++;
     emit(p);
   }
 
@@ -230,10 +246,10 @@ public final class PrometheusToOtlp implements MetricWriter {
   }
 
   private Resource resource(TargetKey key) {
-    Resource cached = resources.get(key);
+    Resource cached = key.resource;
     if (cached != null) return cached;
     Map<String, AttributeValue> attrs = new LinkedHashMap<>();
-    Attributes extra = targetAttributes.get(key);
+    Attributes extra = key.targetAttributes;
     if (extra != null) {
       for (Attribute a : extra) attrs.put(a.key(), a.value());
     }
@@ -255,8 +271,12 @@ public final class PrometheusToOtlp implements MetricWriter {
       list.add(new Attribute(e.getKey(), e.getValue()));
     }
     Resource resource = Resource.of(Attributes.of(list));
-    if (resources.size() > 10_000) resources.clear();
-    resources.put(key, resource);
+    if (cachedResources.size() > MAX_CACHED_RESOURCES) {
+      for (TargetKey t : cachedResources) t.resource = null;
+      cachedResources.clear();
+    }
+    key.resource = resource;
+    cachedResources.add(key);
     return resource;
   }
 
@@ -346,7 +366,7 @@ public final class PrometheusToOtlp implements MetricWriter {
         lastGroup.add(point);
         continue;
       }
-      GroupKey key = new GroupKey(new TargetKey(job, instance), scope(scopeLabels));
+      GroupKey key = new GroupKey(target(job, instance), scope(scopeLabels));
       List<Point> group = groups.computeIfAbsent(key, k -> new ArrayList<>());
       group.add(point);
       if (scopeLabels == null) {
@@ -364,7 +384,7 @@ public final class PrometheusToOtlp implements MetricWriter {
     if (groups.isEmpty()) {
       return List.of(new Pending(new MetricFamily(name, family.description(), unit,
           Resource.EMPTY, scope(null), family.data(), family.metadata(), prom),
-          new TargetKey("", "")));
+          target("", "")));
     }
     List<Pending> out = new ArrayList<>(groups.size());
     for (Map.Entry<GroupKey, List<Point>> g : groups.entrySet()) {
