@@ -16,7 +16,7 @@ import java.io.IOException;
  * bytes on its first use; later uses of equal attributes copy those bytes.
  */
 final class EncodedAttributes {
-  static final int SLOTS = 16 * 1024;
+  static final int SLOTS = 64 * 1024;
 
   private record Entry(int hash, OtlpField field, Attributes attributes, byte[] body) {}
 

@@ -73,7 +73,7 @@ public final class PrometheusToOtlp implements MetricWriter {
   private final Map<TargetKey, TargetKey> targets = new HashMap<>();
   /** Targets whose resource is cached, so that the cache can be bounded. */
   private final List<TargetKey> cachedResources = new ArrayList<>();
-  private static final int MAX_CACHED_RESOURCES = 10_000;
+  private static final int MAX_CACHED_RESOURCES = 50_000;
   private boolean closed;
 
   /**
