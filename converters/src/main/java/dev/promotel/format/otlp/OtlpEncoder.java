@@ -1,5 +1,6 @@
 package dev.promotel.format.otlp;
 
+import dev.promotel.model.Attributes;
 import java.io.IOException;
 
 /**
@@ -86,6 +87,17 @@ abstract class OtlpEncoder {
 
   final void packedUint64(OtlpField field, long[] values) throws IOException {
     if (values.length > 0) writePackedUint64(field, values);
+  }
+
+  /**
+   * A singular message whose only field is the repeated {@code attributesField} (a Resource). The
+   * protobuf passes override it to reuse the encoding of attributes seen before.
+   */
+  void attributesMessage(OtlpField field, OtlpField attributesField, Attributes attributes)
+      throws IOException {
+    startMessage(field);
+    OtlpMessages.attributes(this, attributesField, attributes);
+    endMessage();
   }
 
   abstract void writeString(OtlpField field, String value) throws IOException;

@@ -59,9 +59,8 @@ final class OtlpMessages {
 
   private static void resourceMetrics(OtlpEncoder e, ResourceBatch batch) throws IOException {
     Resource resource = batch.resource();
-    e.startMessage(ResourceMetrics.RESOURCE);
-    attributes(e, OtlpFields.Resource.ATTRIBUTES, resource.attributes());
-    e.endMessage();
+    e.attributesMessage(ResourceMetrics.RESOURCE, OtlpFields.Resource.ATTRIBUTES,
+        resource.attributes());
     List<ResourceBatch.ScopeGroup> groups = batch.scopes();
     e.startRepeated(ResourceMetrics.SCOPE_METRICS);
     for (ResourceBatch.ScopeGroup group : groups) {
@@ -284,7 +283,7 @@ final class OtlpMessages {
     e.endRepeated();
   }
 
-  private static void attributes(OtlpEncoder e, OtlpField field, Attributes attributes)
+  static void attributes(OtlpEncoder e, OtlpField field, Attributes attributes)
       throws IOException {
     if (attributes.isEmpty()) return;
     e.startRepeated(field);

@@ -45,7 +45,8 @@ public final class OtlpProtobufWriter implements MetricWriter {
   private final ProtoFraming framing;
   private final boolean zstdRecords;
   private final OtlpBatcher batcher;
-  private final ProtoSizer sizer = new ProtoSizer();
+  private final EncodedAttributes encodedAttributes = new EncodedAttributes();
+  private final ProtoSizer sizer = new ProtoSizer(encodedAttributes);
   private final ProtoEncoder encoder;
   private boolean closed;
 
@@ -57,7 +58,7 @@ public final class OtlpProtobufWriter implements MetricWriter {
       OutputStream out, WriteOptions options, Diagnostics diagnostics, ResourceBatch batch) {
     this.out = out;
     this.coded = CodedOutputStream.newInstance(out, BUFFER);
-    this.encoder = new ProtoEncoder(coded);
+    this.encoder = new ProtoEncoder(coded, encodedAttributes);
     this.framing = options.framing();
     this.zstdRecords = options.zstdRecords();
     this.batcher = new OtlpBatcher(diagnostics, batch, this::writeBatch);
@@ -90,7 +91,7 @@ public final class OtlpProtobufWriter implements MetricWriter {
         if (zstdRecords) {
           byte[] record = new byte[(int) size];
           CodedOutputStream recordOut = CodedOutputStream.newInstance(record);
-          encode(new ProtoEncoder(recordOut), batch);
+          encode(new ProtoEncoder(recordOut, encodedAttributes), batch);
           recordOut.checkNoSpaceLeft();
           byte[] compressed = Zstd.compress(record);
           writeU32be(compressed.length);

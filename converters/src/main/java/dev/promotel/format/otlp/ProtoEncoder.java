@@ -1,6 +1,7 @@
 package dev.promotel.format.otlp;
 
 import com.google.protobuf.CodedOutputStream;
+import dev.promotel.model.Attributes;
 import java.io.IOException;
 
 /**
@@ -13,9 +14,12 @@ final class ProtoEncoder extends OtlpEncoder {
   private final CodedOutputStream out;
   private int[] sizes;
   private int next;
+  private final EncodedAttributes encoded;
 
-  ProtoEncoder(CodedOutputStream out) {
+  /** @param encoded the cache the {@link ProtoSizer} of the same description used, or null */
+  ProtoEncoder(CodedOutputStream out, EncodedAttributes encoded) {
     this.out = out;
+    this.encoded = encoded;
   }
 
   /** Takes the sizes of the description about to be written. */
@@ -26,6 +30,19 @@ final class ProtoEncoder extends OtlpEncoder {
 
   CodedOutputStream out() {
     return out;
+  }
+
+  @Override
+  void attributesMessage(OtlpField field, OtlpField attributesField, Attributes attributes)
+      throws IOException {
+    if (encoded == null || attributes.isEmpty()) {
+      super.attributesMessage(field, attributesField, attributes);
+      return;
+    }
+    byte[] body = encoded.body(attributesField, attributes);
+    out.writeUInt32NoTag(field.tag);
+    out.writeUInt32NoTag(body.length);
+    out.writeRawBytes(body);
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.promotel.format.otlp;
 
 import com.google.protobuf.CodedOutputStream;
+import dev.promotel.model.Attributes;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -20,6 +22,13 @@ final class ProtoSizer extends OtlpEncoder {
   private int depth;
   private int[] tagSizes = new int[16];
   private long total;
+  /** Encoded attribute messages shared with the {@link ProtoEncoder}; null for none. */
+  private final EncodedAttributes encoded;
+
+  /** @param encoded the cache {@link ProtoEncoder} uses too, or null to size every message */
+  ProtoSizer(EncodedAttributes encoded) {
+    this.encoded = encoded;
+  }
 
   /** Forgets all sizes, to describe the next batch. */
   void reset() {
@@ -38,6 +47,20 @@ final class ProtoSizer extends OtlpEncoder {
 
   int sizeCount() {
     return sizeCount;
+  }
+
+  /**
+   * A cached message takes no size slot: {@link ProtoEncoder} writes it from the same cache, under
+   * the same condition, without consuming one.
+   */
+  @Override
+  void attributesMessage(OtlpField field, OtlpField attributesField, Attributes attributes)
+      throws IOException {
+    if (encoded == null || attributes.isEmpty()) {
+      super.attributesMessage(field, attributesField, attributes);
+      return;
+    }
+    total += delimitedSize(field, encoded.body(attributesField, attributes).length);
   }
 
   @Override

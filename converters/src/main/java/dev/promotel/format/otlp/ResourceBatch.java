@@ -80,7 +80,11 @@ final class ResourceBatch {
   }
 
   private boolean sameResource(Resource other) {
-    return other == resource || other.equals(resource);
+    if (other == resource) return true;
+    // Attributes cache their hash, so resources that differ (one per target when a Prometheus
+    // family is split by instance) are told apart without comparing their values.
+    return other.attributes().hashCode() == resource.attributes().hashCode()
+        && other.equals(resource);
   }
 
   private static boolean sameScope(Scope a, Scope b) {

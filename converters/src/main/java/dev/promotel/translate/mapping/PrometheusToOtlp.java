@@ -65,15 +65,69 @@ public final class PrometheusToOtlp implements MetricWriter {
   private final LongSupplier clock;
   private final ArrayDeque<Pending> buffer = new ArrayDeque<>();
   private int bufferedPoints;
-  private final Map<TargetKey, Attributes> targetAttributes = new HashMap<>();
-  /** Families released without target_info, per (job, instance) that had none yet. */
-  private final Map<TargetKey, Long> releasedEarly = new HashMap<>();
-  private final Map<TargetKey, Resource> resources = new HashMap<>();
+  /**
+   * Every (job, instance) seen, each once: its state is reached through the family's {@link
+   * Pending} without further lookups. Grows with the distinct targets of the input, as the
+   * per-target target_info attributes and early-release counts it holds must.
+   */
+  private final Map<TargetKey, TargetKey> targets = new HashMap<>();
+  /** Targets whose resource is cached, so that the cache can be bounded. */
+  private final List<TargetKey> cachedResources = new ArrayList<>();
+  private static final int MAX_CACHED_RESOURCES = 50_000;
   private boolean closed;
 
-  private record TargetKey(String job, String instance) {}
+  /**
+   * A (job, instance) pair and what is known about it. Interned in {@link #targets} (one lookup per
+   * converted family), so buffering and emitting a family need no map lookups; the hash is
+   * computed once.
+   */
+  private static final class TargetKey {
+    final String job;
+    final String instance;
+    private final int hash;
+    /** The target_info attributes; null until a target_info series for this target arrived. */
+    Attributes targetAttributes;
+    /** Families released without target_info while it had none yet. */
+    long releasedEarly;
+    /** The resource, cached; null when not (yet) built or dropped from the bounded cache. */
+    Resource resource;
+
+    TargetKey(String job, String instance) {
+      this.job = job;
+      this.instance = instance;
+      this.hash = 31 * job.hashCode() + instance.hashCode();
+    }
+
+    String job() {
+      return job;
+    }
+
+    String instance() {
+      return instance;
+    }
+
+    boolean is(String otherJob, String otherInstance) {
+      return job.equals(otherJob) && instance.equals(otherInstance);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o == this || o instanceof TargetKey k && k.hash == hash && k.is(job, instance);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
 
   private record GroupKey(TargetKey target, Scope scope) {}
+
+  private TargetKey target(String job, String instance) {
+    TargetKey probe = new TargetKey(job, instance);
+    TargetKey known = targets.putIfAbsent(probe, probe);
+    return known != null ? known : probe;
+  }
 
   /** A converted family waiting for its resource. */
   private record Pending(MetricFamily family, TargetKey target) {}
@@ -110,7 +164,7 @@ public final class PrometheusToOtlp implements MetricWriter {
       return;
     }
     for (Pending p : convert(family)) {
-      if (buffer.isEmpty() && targetAttributes.containsKey(p.target())) {
+      if (buffer.isEmpty() && p.target().targetAttributes != null) {
         emit(p);
       } else {
         buffer.add(p);
@@ -143,7 +197,7 @@ public final class PrometheusToOtlp implements MetricWriter {
   private void consumeTargetInfo(MetricFamily family) throws IOException {
     for (Point p : family.data().points()) {
       Attributes labels = p.attributes();
-      TargetKey key = new TargetKey(nonNull(labels.getString("job")),
+      TargetKey key = target(nonNull(labels.getString("job")),
           nonNull(labels.getString("instance")));
       List<Attribute> attributes = new ArrayList<>();
       for (Attribute a : labels) {
@@ -153,17 +207,18 @@ public final class PrometheusToOtlp implements MetricWriter {
         }
         attributes.add(a);
       }
-      Attributes old = targetAttributes.get(key);
+      Attributes old = key.targetAttributes;
       Attributes merged = Attributes.of(attributes);
       if (old != null) {
         for (Attribute a : old) {
           if (!merged.containsKey(a.key())) merged = merged.with(a.key(), a.value());
         }
       }
-      targetAttributes.put(key, merged);
-      resources.remove(key);
-      Long early = releasedEarly.remove(key);
-      if (early != null && !attributes.isEmpty()) {
+      key.targetAttributes = merged;
+      key.resource = null;
+      long early = key.releasedEarly;
+      key.releasedEarly = 0;
+      if (early > 0 && !attributes.isEmpty()) {
         diagnostics.loss("target-info-unattached", "target_info attributes not attached: "
             + "families of the same job and instance left the bounded buffer before "
             + "target_info arrived (first: job '" + key.job() + "', instance '" + key.instance()
@@ -180,7 +235,7 @@ public final class PrometheusToOtlp implements MetricWriter {
   private void emitOldest() throws IOException {
     Pending p = buffer.poll();
     bufferedPoints -= p.family().data().points().size();
-    if (!targetAttributes.containsKey(p.target())) releasedEarly.merge(p.target(), 1L, Long::sum);
+    if (p.target().targetAttributes == null) p.target().releasedEarly++;
     emit(p);
   }
 
@@ -191,10 +246,10 @@ public final class PrometheusToOtlp implements MetricWriter {
   }
 
   private Resource resource(TargetKey key) {
-    Resource cached = resources.get(key);
+    Resource cached = key.resource;
     if (cached != null) return cached;
     Map<String, AttributeValue> attrs = new LinkedHashMap<>();
-    Attributes extra = targetAttributes.get(key);
+    Attributes extra = key.targetAttributes;
     if (extra != null) {
       for (Attribute a : extra) attrs.put(a.key(), a.value());
     }
@@ -216,8 +271,12 @@ public final class PrometheusToOtlp implements MetricWriter {
       list.add(new Attribute(e.getKey(), e.getValue()));
     }
     Resource resource = Resource.of(Attributes.of(list));
-    if (resources.size() > 10_000) resources.clear();
-    resources.put(key, resource);
+    if (cachedResources.size() > MAX_CACHED_RESOURCES) {
+      for (TargetKey t : cachedResources) t.resource = null;
+      cachedResources.clear();
+    }
+    key.resource = resource;
+    cachedResources.add(key);
     return resource;
   }
 
@@ -257,39 +316,66 @@ public final class PrometheusToOtlp implements MetricWriter {
     long now = 0;
     boolean stamped = false;
     Map<GroupKey, List<Point>> groups = new LinkedHashMap<>();
+    // Consecutive points usually share (job, instance) and have no scope labels: they join the
+    // group of the previous point without a map lookup. The map still decides the group order.
+    String lastJob = null;
+    String lastInstance = null;
+    List<Point> lastGroup = null;
+    boolean keepJobInstance = options.keepJobInstanceLabels();
     for (Point p : family.data().points()) {
       Attributes attrs = p.attributes();
       String job = "";
       String instance = "";
       Map<String, String> scopeLabels = null;
-      List<Attribute> kept = new ArrayList<>(attrs.size());
-      for (int i = 0; i < attrs.size(); i++) {
+      int size = attrs.size();
+      int dropped = 0;
+      int firstDropped = -1;
+      for (int i = 0; i < size; i++) {
         String key = attrs.key(i);
         String value = attrs.value(i).asString();
-        if (value.isEmpty()) continue;
-        if (key.equals("job")) {
+        boolean drop;
+        if (value.isEmpty()) {
+          drop = true;
+        } else if (key.equals("job")) {
           job = value;
-          if (!options.keepJobInstanceLabels()) continue;
+          drop = !keepJobInstance;
         } else if (key.equals("instance")) {
           instance = value;
-          if (!options.keepJobInstanceLabels()) continue;
+          drop = !keepJobInstance;
         } else if (key.startsWith(SCOPE_PREFIX)) {
           if (scopeLabels == null) scopeLabels = new LinkedHashMap<>();
           scopeLabels.put(key.substring(SCOPE_PREFIX.length()), value);
-          continue;
+          drop = true;
+        } else {
+          drop = false;
         }
-        kept.add(new Attribute(key, attrs.value(i)));
+        if (drop && dropped++ == 0) firstDropped = i;
       }
-      Attributes pointAttributes = kept.size() == attrs.size() ? attrs : Attributes.of(kept);
+      Attributes pointAttributes = dropped == 0 ? attrs
+          : dropped == 1 ? attrs.without(attrs.key(firstDropped))
+          : kept(attrs);
       long time = p.timeUnixNano();
       if (time == 0) {
         if (now == 0) now = clock.getAsLong();
         time = now;
         stamped = true;
       }
-      GroupKey key = new GroupKey(new TargetKey(job, instance), scope(scopeLabels));
-      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(withAttributes(p, pointAttributes,
-          time));
+      Point point = withAttributes(p, pointAttributes, time);
+      if (scopeLabels == null && lastGroup != null && job.equals(lastJob)
+          && instance.equals(lastInstance)) {
+        lastGroup.add(point);
+        continue;
+      }
+      GroupKey key = new GroupKey(target(job, instance), scope(scopeLabels));
+      List<Point> group = groups.computeIfAbsent(key, k -> new ArrayList<>());
+      group.add(point);
+      if (scopeLabels == null) {
+        lastJob = job;
+        lastInstance = instance;
+        lastGroup = group;
+      } else {
+        lastGroup = null;
+      }
     }
     if (stamped) {
       diagnostics.note("timestamp-added", "samples without a timestamp given the conversion time "
@@ -298,7 +384,7 @@ public final class PrometheusToOtlp implements MetricWriter {
     if (groups.isEmpty()) {
       return List.of(new Pending(new MetricFamily(name, family.description(), unit,
           Resource.EMPTY, scope(null), family.data(), family.metadata(), prom),
-          new TargetKey("", "")));
+          target("", "")));
     }
     List<Pending> out = new ArrayList<>(groups.size());
     for (Map.Entry<GroupKey, List<Point>> g : groups.entrySet()) {
@@ -307,6 +393,21 @@ public final class PrometheusToOtlp implements MetricWriter {
           g.getKey().scope(), data, family.metadata(), prom), g.getKey().target()));
     }
     return out;
+  }
+
+  /** The point attributes without empty values, job/instance (unless kept) and scope labels. */
+  private Attributes kept(Attributes attrs) {
+    List<Attribute> kept = new ArrayList<>(attrs.size());
+    for (int i = 0; i < attrs.size(); i++) {
+      String key = attrs.key(i);
+      String value = attrs.value(i).asString();
+      if (value.isEmpty() || key.startsWith(SCOPE_PREFIX)) continue;
+      if (!options.keepJobInstanceLabels() && (key.equals("job") || key.equals("instance"))) {
+        continue;
+      }
+      kept.add(new Attribute(key, attrs.value(i)));
+    }
+    return Attributes.of(kept);
   }
 
   private String trimmed(MetricFamily family) {

@@ -23,7 +23,8 @@ import java.util.Objects;
  * skips the prefix when a namespace is set in the other); under the UTF-8 strategies an empty result
  * is an error too.
  *
- * <p>Immutable and thread-safe.
+ * <p>Thread-safe; its only state is a small cache of recent results (a converter names the same
+ * metric once per resource and per chunk).
  *
  * <p>Provenance: prometheus/otlptranslator {@code metric_namer.go} @51da773 (re-implemented from
  * specs/translation.md §4.2).
@@ -32,6 +33,16 @@ public final class MetricNamer {
   private final TranslationStrategy strategy;
   private final String namespace;
   private final UnitDialect dialect;
+  /**
+   * Recent results, direct-mapped by the hash of (name, unit, kind); a collision replaces the
+   * older entry. Entries are immutable, so unsynchronised reads and writes are safe: a thread sees
+   * either some complete entry or none. Failures are not cached (they end the conversion).
+   */
+  private final Named[] recent = new Named[CACHE_SLOTS];
+
+  private static final int CACHE_SLOTS = 512;
+
+  private record Named(String otelName, String unit, MetricKind kind, String result) {}
 
   /**
    * @param namespace prefix joined with {@code _}; {@code null} or empty for none
@@ -59,6 +70,19 @@ public final class MetricNamer {
     Objects.requireNonNull(otelName, "otelName");
     Objects.requireNonNull(kind, "kind");
     String u = unit == null ? "" : unit;
+    int hash = (otelName.hashCode() * 31 + u.hashCode()) * 31 + kind.ordinal();
+    int slot = (hash ^ (hash >>> 16)) & (CACHE_SLOTS - 1);
+    Named cached = recent[slot];
+    if (cached != null && cached.kind == kind && cached.otelName.equals(otelName)
+        && cached.unit.equals(u)) {
+      return cached.result;
+    }
+    String result = compute(otelName, u, kind);
+    recent[slot] = new Named(otelName, u, kind, result);
+    return result;
+  }
+
+  private String compute(String otelName, String u, MetricKind kind) {
     if (!strategy.escapesNames()) {
       String result = utf8Name(otelName, u, kind);
       if (result.isEmpty()) throw new InvalidNameException("metric name is empty");
