@@ -26,8 +26,9 @@ import java.util.Objects;
  * own kind. Only the kind that differs from the target's needs a mapping; it is made once, at the
  * first input of that kind, and shared by every later one, because its state belongs to the
  * output, not to one file: {@link
- * OtlpToPrometheus} writes one {@code target_info} family at its end (text allows each family name
- * once) and accumulates delta points across files (a Collector's rotated export files continue
+ * OtlpToPrometheus} holds its families until the end, merging requests into one family per name
+ * with the latest point per series and one {@code target_info} family first (text allows each
+ * family name once), and accumulates delta points across files (a Collector's rotated export files continue
  * each other), and {@link PrometheusToOtlp} attaches a {@code target_info} from any input to the
  * series of the same (job, instance). The mapping ends at {@link #close()}, then the output writer
  * closes once (one {@code # EOF}). The writer keeps owning the output
@@ -35,7 +36,7 @@ import java.util.Objects;
  *
  * <p>Example: inputs {@code a.prom} and {@code b.jsonl} to {@code --to om}: {@code a.prom}'s
  * families go straight to the OpenMetrics writer, {@code b.jsonl}'s through {@code
- * OtlpToPrometheus} into the same writer, and its {@code target_info} is written last, before
+ * OtlpToPrometheus} into the same writer after them ({@code target_info} first), then
  * {@code # EOF}.
  */
 public final class Conversion implements AutoCloseable {

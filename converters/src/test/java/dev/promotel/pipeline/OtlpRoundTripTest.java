@@ -79,38 +79,20 @@ class OtlpRoundTripTest {
     return new String[] {new String(again, StandardCharsets.UTF_8), withoutGaugeHistogram};
   }
 
-  @ParameterizedTest(name = "app.om → {0} → om is byte-identical but for the gauge histogram"
-      + " and the one sample timestamp")
-  @EnumSource(value = Format.class, names = {"OTLP_JSON", "OTLP_JSONL", "OTLP_PB"})
-  void openMetricsThroughOtlpComesBackByteIdenticalButForTheKnownGaps(Format otlp)
-      throws IOException {
-    Diagnostics there = new Diagnostics();
-    Diagnostics back = new Diagnostics();
-    String[] result = viaOtlpAndDirect(otlp, there, back);
-    // The gap that OpenMetricsThroughOtlpIsExact (disabled) pins down, cut from the expected
-    // text so that everything else, the job-less target_info included, is held to byte identity.
-    String expected = result[1].lines()
-        .map(l -> l.replace("17 1732535230.5", "17"))
-        .collect(Collectors.joining("\n", "", "\n"));
-    assertThat(result[0]).isEqualTo(expected);
-    assertThat(there.entries()).filteredOn(e -> e.kind() == Diagnostics.Kind.LOSS)
-        .extracting(Diagnostics.Entry::code).containsExactly("gaugehistogram-dropped");
-  }
-
   /**
-   * specs/translation.md §8.5 in full. Fails today on one gap: the explicit sample timestamp of
-   * {@code legacy_batch_backlog} is removed on the way back, because PrometheusToOtlp stamps the
-   * other samples with the conversion time and does not yet mark the metrics whose times were
-   * written in the text. OtlpToPrometheus keeps the times of metrics whose metadata says {@code
-   * prometheus.timestamp=explicit}; PrometheusToOtlp has to set it (reported to the lead).
+   * specs/translation.md §8.5 in full: explicit sample timestamps survive because PrometheusToOtlp
+   * marks their metrics {@code prometheus.timestamp=explicit}, and no conversion-time stamp comes
+   * back.
    */
-  @org.junit.jupiter.api.Disabled("needs PrometheusToOtlp to set prometheus.timestamp=explicit")
   @ParameterizedTest(name = "app.om → {0} → om is byte-identical but for the gauge histogram")
   @EnumSource(value = Format.class, names = {"OTLP_JSON", "OTLP_JSONL", "OTLP_PB"})
   void openMetricsThroughOtlpIsExact(Format otlp) throws IOException {
+    Diagnostics there = new Diagnostics();
     Diagnostics back = new Diagnostics();
-    String[] result = viaOtlpAndDirect(otlp, new Diagnostics(), back);
+    String[] result = viaOtlpAndDirect(otlp, there, back);
     assertThat(result[0]).isEqualTo(result[1]);
+    assertThat(there.entries()).filteredOn(e -> e.kind() == Diagnostics.Kind.LOSS)
+        .extracting(Diagnostics.Entry::code).containsExactly("gaugehistogram-dropped");
     assertThat(back.hasLosses()).isFalse();
   }
 

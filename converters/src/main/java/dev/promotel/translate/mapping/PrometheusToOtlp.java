@@ -381,16 +381,21 @@ public final class PrometheusToOtlp implements MetricWriter {
       diagnostics.note("timestamp-added", "samples without a timestamp given the conversion time "
           + "(or --default-timestamp)");
     }
+    // Times the text gave are data; conversion-time stamps are not. Marking the first kind lets
+    // OtlpToPrometheus write them back (and only them), so text → OTLP → text stays exact.
+    Attributes metadata = stamped || family.data().points().isEmpty()
+        ? family.metadata()
+        : family.metadata().with(OtlpToPrometheus.TIMESTAMP_METADATA, OtlpToPrometheus.EXPLICIT);
     if (groups.isEmpty()) {
       return List.of(new Pending(new MetricFamily(name, family.description(), unit,
-          Resource.EMPTY, scope(null), family.data(), family.metadata(), prom),
+          Resource.EMPTY, scope(null), family.data(), metadata, prom),
           target("", "")));
     }
     List<Pending> out = new ArrayList<>(groups.size());
     for (Map.Entry<GroupKey, List<Point>> g : groups.entrySet()) {
       MetricData data = withPoints(family.data(), g.getValue());
       out.add(new Pending(new MetricFamily(name, family.description(), unit, Resource.EMPTY,
-          g.getKey().scope(), data, family.metadata(), prom), g.getKey().target()));
+          g.getKey().scope(), data, metadata, prom), g.getKey().target()));
     }
     return out;
   }
