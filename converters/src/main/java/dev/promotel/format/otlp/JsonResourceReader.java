@@ -194,10 +194,31 @@ final class JsonResourceReader {
 
   private MetricData numberData(String field, boolean sum) throws IOException {
     if (!beginObject(field)) return null;
+    DataPart<NumberPoint> data = dataPart(this::numberPoint, /* hasMonotonic= */ sum);
+    if (!sum) return new Gauge(data.points());
+    return new Sum(temporality(data.temporality(), data.temporalityAt()), data.monotonic(),
+        data.points());
+  }
+
+  /** Reads one data point; the parser is on its START_OBJECT. */
+  @FunctionalInterface
+  private interface PointReader<P> {
+    P read() throws IOException;
+  }
+
+  /** The fields a sum, gauge or (exponential) histogram object shares around its points. */
+  private record DataPart<P>(
+      List<P> points, int temporality, JsonLocation temporalityAt, boolean monotonic) {}
+
+  /**
+   * Reads the rest of a data object: {@code dataPoints} with {@code point}, the temporality, and
+   * {@code isMonotonic} where the type has it (elsewhere it is an unknown field, skipped).
+   */
+  private <P> DataPart<P> dataPart(PointReader<P> point, boolean hasMonotonic) throws IOException {
     int temporality = 0;
     boolean monotonic = false;
     JsonLocation temporalityAt = p.currentTokenLocation();
-    List<NumberPoint> points = List.of();
+    List<P> points = List.of();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String f = p.currentName();
       p.nextToken();
@@ -205,19 +226,21 @@ final class JsonResourceReader {
         case "dataPoints", "data_points" -> {
           points = new ArrayList<>();
           if (beginArray(f)) {
-            while (p.nextToken() != JsonToken.END_ARRAY) points.add(numberPoint());
+            while (p.nextToken() != JsonToken.END_ARRAY) points.add(point.read());
           }
         }
         case "aggregationTemporality", "aggregation_temporality" -> {
           temporalityAt = p.currentTokenLocation();
           temporality = temporality(f);
         }
-        case "isMonotonic", "is_monotonic" -> monotonic = bool(f);
+        case "isMonotonic", "is_monotonic" -> {
+          if (hasMonotonic) monotonic = bool(f);
+          else p.skipChildren();
+        }
         default -> p.skipChildren();
       }
     }
-    if (!sum) return new Gauge(points);
-    return new Sum(temporality(temporality, temporalityAt), monotonic, points);
+    return new DataPart<>(points, temporality, temporalityAt, monotonic);
   }
 
   private NumberPoint numberPoint() throws IOException {
@@ -257,27 +280,8 @@ final class JsonResourceReader {
 
   private MetricData histogram(String field) throws IOException {
     if (!beginObject(field)) return null;
-    int temporality = 0;
-    JsonLocation temporalityAt = p.currentTokenLocation();
-    List<HistogramPoint> points = List.of();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String f = p.currentName();
-      p.nextToken();
-      switch (f) {
-        case "dataPoints", "data_points" -> {
-          points = new ArrayList<>();
-          if (beginArray(f)) {
-            while (p.nextToken() != JsonToken.END_ARRAY) points.add(histogramPoint());
-          }
-        }
-        case "aggregationTemporality", "aggregation_temporality" -> {
-          temporalityAt = p.currentTokenLocation();
-          temporality = temporality(f);
-        }
-        default -> p.skipChildren();
-      }
-    }
-    return new Histogram(temporality(temporality, temporalityAt), points);
+    DataPart<HistogramPoint> data = dataPart(this::histogramPoint, /* hasMonotonic= */ false);
+    return new Histogram(temporality(data.temporality(), data.temporalityAt()), data.points());
   }
 
   private HistogramPoint histogramPoint() throws IOException {
@@ -322,27 +326,10 @@ final class JsonResourceReader {
 
   private MetricData exponentialHistogram(String field) throws IOException {
     if (!beginObject(field)) return null;
-    int temporality = 0;
-    JsonLocation temporalityAt = p.currentTokenLocation();
-    List<ExponentialHistogramPoint> points = List.of();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String f = p.currentName();
-      p.nextToken();
-      switch (f) {
-        case "dataPoints", "data_points" -> {
-          points = new ArrayList<>();
-          if (beginArray(f)) {
-            while (p.nextToken() != JsonToken.END_ARRAY) points.add(exponentialPoint());
-          }
-        }
-        case "aggregationTemporality", "aggregation_temporality" -> {
-          temporalityAt = p.currentTokenLocation();
-          temporality = temporality(f);
-        }
-        default -> p.skipChildren();
-      }
-    }
-    return new ExponentialHistogram(temporality(temporality, temporalityAt), points);
+    DataPart<ExponentialHistogramPoint> data =
+        dataPart(this::exponentialPoint, /* hasMonotonic= */ false);
+    return new ExponentialHistogram(
+        temporality(data.temporality(), data.temporalityAt()), data.points());
   }
 
   private ExponentialHistogramPoint exponentialPoint() throws IOException {
