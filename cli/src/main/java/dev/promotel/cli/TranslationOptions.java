@@ -82,7 +82,7 @@ final class TranslationOptions {
       paramLabel = "WHEN",
       defaultValue = "auto",
       converter = TargetInfoConverter.class,
-      completionCandidates = TargetInfoIds.class,
+      completionCandidates = TargetInfoConverter.class,
       description = "OTLP → text: when a target_info series is written per resource: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   TargetInfo targetInfo;
 
@@ -115,7 +115,7 @@ final class TranslationOptions {
       paramLabel = "MODE",
       defaultValue = "accumulate",
       converter = DeltaConverter.class,
-      completionCandidates = DeltaIds.class,
+      completionCandidates = DeltaConverter.class,
       description = "OTLP → text: delta sums and histograms: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; accumulate sums monotonic deltas per series, drops the rest).")
   Delta delta;
 
@@ -132,7 +132,7 @@ final class TranslationOptions {
       paramLabel = "MODE",
       defaultValue = "drop",
       converter = ExpHistogramConverter.class,
-      completionCandidates = ExpHistogramIds.class,
+      completionCandidates = ExpHistogramConverter.class,
       description = "OTLP → text: exponential histograms: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; classic writes buckets with bounds base^k).")
   ExpHistogramText expHistogramText;
 
@@ -146,7 +146,7 @@ final class TranslationOptions {
       paramLabel = "MODE",
       defaultValue = "drop",
       converter = StaleConverter.class,
-      completionCandidates = StaleIds.class,
+      completionCandidates = StaleConverter.class,
       description = "OTLP → text: points flagged NoRecordedValue: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; nan writes the StaleNaN value).")
   Stale stale;
 
@@ -303,7 +303,10 @@ final class TranslationOptions {
     }
   }
 
-  /** Lower-case ids of an enum ({@code AUTO} is {@code auto}), parsed case-insensitively. */
+  /**
+   * Lower-case ids of an enum ({@code AUTO} is {@code auto}), parsed case-insensitively; each
+   * subclass serves as both the option's converter and its completion candidates.
+   */
   abstract static class LowerCaseEnum<E extends Enum<E>> implements ITypeConverter<E>, Iterable<String> {
     private final Class<E> type;
 
@@ -334,20 +337,8 @@ final class TranslationOptions {
     }
   }
 
-  static final class TargetInfoIds extends LowerCaseEnum<TargetInfo> {
-    TargetInfoIds() {
-      super(TargetInfo.class);
-    }
-  }
-
   static final class DeltaConverter extends LowerCaseEnum<Delta> {
     DeltaConverter() {
-      super(Delta.class);
-    }
-  }
-
-  static final class DeltaIds extends LowerCaseEnum<Delta> {
-    DeltaIds() {
       super(Delta.class);
     }
   }
@@ -358,20 +349,8 @@ final class TranslationOptions {
     }
   }
 
-  static final class ExpHistogramIds extends LowerCaseEnum<ExpHistogramText> {
-    ExpHistogramIds() {
-      super(ExpHistogramText.class);
-    }
-  }
-
   static final class StaleConverter extends LowerCaseEnum<Stale> {
     StaleConverter() {
-      super(Stale.class);
-    }
-  }
-
-  static final class StaleIds extends LowerCaseEnum<Stale> {
-    StaleIds() {
       super(Stale.class);
     }
   }
