@@ -223,7 +223,8 @@ public final class SeriesTransform implements MetricWriter {
 
   /** A series as PromQL writes it: {@code name{a="1",b="2"}}, with the family type if not plain. */
   static String seriesText(String name, Attributes labels, MetricFamily family) {
-    StringBuilder out = new StringBuilder(name).append('{');
+    StringBuilder out = new StringBuilder(name);
+    if (!labels.isEmpty()) out.append('{');
     for (int i = 0; i < labels.size(); i++) {
       if (i > 0) out.append(',');
       out.append(labels.key(i)).append("=\"");
@@ -236,7 +237,7 @@ public final class SeriesTransform implements MetricWriter {
       }
       out.append('"');
     }
-    out.append('}');
+    if (!labels.isEmpty()) out.append('}');
     String hidden = FamilySeries.hiddenLabel(family.data());
     if (hidden != null) {
       out.append(" (").append(hidden.equals("le") ? "histogram" : "summary")

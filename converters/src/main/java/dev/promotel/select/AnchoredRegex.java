@@ -40,9 +40,13 @@ public final class AnchoredRegex {
     } catch (PatternSyntaxException e) {
       String fragment = e.getPattern();
       int at = fragment == null || fragment.isEmpty() ? -1 : regex.indexOf(fragment);
-      String hint = isPerlOnly(e.getDescription())
+      String description = e.getDescription();
+      if (fragment != null && (fragment.startsWith("(?<=") || fragment.startsWith("(?<!"))) {
+        description = "lookbehind is not supported";
+      }
+      String hint = isPerlOnly(description)
           ? " (RE2 syntax: no backreferences, lookaround, possessive or atomic groups)" : "";
-      String reason = "invalid regex " + quote(regex) + ": " + e.getDescription()
+      String reason = "invalid regex " + quote(regex) + ": " + description
           + (fragment == null || fragment.equals(regex) ? "" : " at `" + fragment + "`") + hint;
       throw new ConfigException(positionOf.apply(Math.max(0, at)), reason, sourceLine);
     }
@@ -55,7 +59,7 @@ public final class AnchoredRegex {
 
   private static boolean isPerlOnly(String description) {
     return description.contains("Perl syntax") || description.contains("escape sequence")
-        || description.contains("nested repetition");
+        || description.contains("nested repetition") || description.contains("lookbehind");
   }
 
   private static String quote(String s) {
