@@ -39,8 +39,13 @@ public final class AnchoredRegex {
       return new AnchoredRegex(regex, Pattern.compile("^(?s:" + regex + ")$"));
     } catch (PatternSyntaxException e) {
       String fragment = e.getPattern();
+      if ("stack underflow".equals(fragment)) {
+        // re2j's wording for an unbalanced ')'; Go's regexp says "unexpected )".
+        fragment = ")";
+      }
       int at = fragment == null || fragment.isEmpty() ? -1 : regex.indexOf(fragment);
-      String description = e.getDescription();
+      String description = ")".equals(fragment) && e.getDescription().contains("internal error")
+          ? "unexpected )" : e.getDescription();
       if (fragment != null && (fragment.startsWith("(?<=") || fragment.startsWith("(?<!"))) {
         description = "lookbehind is not supported";
       }
