@@ -41,7 +41,7 @@ class SeriesTransformTest {
 
   private static MetricFamily counter(String name, Attributes... series) {
     List<NumberPoint> points = new ArrayList<>();
-    for (int i = 0; i < series.length; i++) points.add(NumberPoint.of(series[i], NumberValue.of(i)));
+    for (int i = 0; i < series.length; i++) points.add(NumberPoint.of(series[i], NumberValue.ofLong(i)));
     return MetricFamily.ofProm(name, "help", "",
         new Sum(AggregationTemporality.CUMULATIVE, true, points), PromType.COUNTER,
         name.replace("_total", ""));
@@ -84,7 +84,7 @@ class SeriesTransformTest {
         Attributes.of("instance", "b", "job", "x")));
 
     assertThat(series(written.get(0))).containsExactly("up_total{job=\"x\"}");
-    assertThat(written.get(0).data().points().get(0).attributes()).isEqualTo(
+    assertThat((Object) written.get(0).data().points().get(0).attributes()).isEqualTo(
         Attributes.of("job", "x"));
     assertThat(diagnostics.count("relabel-duplicate-series")).isEqualTo(1);
     assertThat(diagnostics.hasLosses()).isTrue();
@@ -120,15 +120,15 @@ class SeriesTransformTest {
     Attributes typed = Attributes.EMPTY.with("port", new AttributeValue.LongValue(8080))
         .with("host", "a");
     MetricFamily gauge = MetricFamily.ofProm("g", "", "",
-        new Gauge(List.of(NumberPoint.of(typed, NumberValue.of(1)))), PromType.GAUGE, "g");
+        new Gauge(List.of(NumberPoint.of(typed, NumberValue.ofLong(1)))), PromType.GAUGE, "g");
     SeriesTransform t = new SeriesTransform(null, rules("- {target_label: host, replacement: b}"),
         LabelOps.NONE, null, diagnostics, sink);
 
     t.write(gauge);
 
     Attributes out = written.get(0).data().points().get(0).attributes();
-    assertThat(out.get("port")).isEqualTo(new AttributeValue.LongValue(8080));
-    assertThat(out.get("host")).isEqualTo(AttributeValue.of("b"));
+    assertThat((Object) out.get("port")).isEqualTo(new AttributeValue.LongValue(8080));
+    assertThat((Object) out.get("host")).isEqualTo(AttributeValue.of("b"));
   }
 
   @Test
