@@ -52,9 +52,11 @@ import picocli.CommandLine.ParentCommand;
       "promotel filter [OPTIONS] --relabel FILE [INPUT...]"
     },
     description = {
-      "Keep the series a PromQL series selector matches, relabel them as Prometheus"
-          + " metric_relabel_configs would, and drop, keep, rename or add labels, from any input"
-          + " format to any output format (-t).",
+      "Select series by PromQL selector, relabel them, change their labels (grep for metrics).",
+      "",
+      "Keeps the series a PromQL series selector matches, relabels them as Prometheus"
+          + " metric_relabel_configs would, and drops, keeps, renames or adds labels, from any"
+          + " input format to any output format (-t).",
       "",
       "The first argument is the selector (as grep's pattern) unless -m is given; several -m"
           + " are ORed, matchers inside one selector ANDed. Without a selector (only --relabel"
@@ -73,7 +75,7 @@ import picocli.CommandLine.ParentCommand;
           + " le or quantile.",
       "",
       "Relabelling follows Prometheus 3: every action, defaults (separator ;, regex (.*),"
-          + " replacement $1), $1/${1}/$name expansion, md5-based hashmod, UTF-8 label names."
+          + " replacement $1), $1/$${1}/$name expansion, md5-based hashmod, UTF-8 label names."
           + " A series left without __name__ is dropped (note). A series whose __name__ changes"
           + " moves to a family of that name with the same type; series that end with equal"
           + " labels are dropped but the first (loss). __tmp labels stay unless a rule drops"
