@@ -5,6 +5,9 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import dev.promotel.format.SourcePosition;
 import dev.promotel.yaml.ConfigException;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.IntFunction;
 
 /**
@@ -17,12 +20,67 @@ import java.util.function.IntFunction;
  * <p>Example: {@code compile("foo|ba.")} matches {@code foo} and {@code bar}, not {@code foobar}.
  */
 public final class AnchoredRegex {
+  /**
+   * Shapes answered without the regex engine, exactly (the regex is anchored and {@code .} matches
+   * everything): {@code foo}, {@code a|b|c}, {@code foo.*}, {@code .*foo}, {@code .*foo.*}, {@code
+   * .*}, {@code .+}, as Prometheus' FastRegexMatcher does for the same shapes.
+   */
+  private enum Shape {
+    GENERAL,
+    LITERALS,
+    PREFIX,
+    SUFFIX,
+    CONTAINS,
+    ANY,
+    NON_EMPTY
+  }
+
   private final String source;
   private final Pattern pattern;
+  private final Shape shape;
+  private final String literal;
+  private final Set<String> literals;
 
   private AnchoredRegex(String source, Pattern pattern) {
     this.source = source;
     this.pattern = pattern;
+    Shape s = Shape.GENERAL;
+    String lit = null;
+    Set<String> lits = null;
+    if (source.equals(".*")) {
+      s = Shape.ANY;
+    } else if (source.equals(".+")) {
+      s = Shape.NON_EMPTY;
+    } else if (source.startsWith(".*") && source.endsWith(".*") && source.length() >= 4
+        && isLiteral(source.substring(2, source.length() - 2))) {
+      s = Shape.CONTAINS;
+      lit = source.substring(2, source.length() - 2);
+    } else if (source.endsWith(".*") && isLiteral(source.substring(0, source.length() - 2))) {
+      s = Shape.PREFIX;
+      lit = source.substring(0, source.length() - 2);
+    } else if (source.startsWith(".*") && isLiteral(source.substring(2))) {
+      s = Shape.SUFFIX;
+      lit = source.substring(2);
+    } else {
+      boolean all = true;
+      String[] parts = source.split("\\|", -1);
+      for (String part : parts) all &= isLiteral(part);
+      if (all) {
+        s = Shape.LITERALS;
+        lits = new HashSet<>(Arrays.asList(parts));
+      }
+    }
+    this.shape = s;
+    this.literal = lit;
+    this.literals = lits;
+  }
+
+  /** No regex metacharacter at all, so the text matches only itself. */
+  private static boolean isLiteral(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if ("\\.+*?()|[]{}^$".indexOf(text.charAt(i)) >= 0) return false;
+    }
+    return true;
   }
 
   /**
@@ -76,9 +134,22 @@ public final class AnchoredRegex {
     return source;
   }
 
+  /** Whether matching needs the regex engine (else it is a string comparison: no cache needed). */
+  public boolean needsEngine() {
+    return shape == Shape.GENERAL;
+  }
+
   /** Whether the whole of {@code value} matches. */
   public boolean matches(String value) {
-    return pattern.matches(value);
+    return switch (shape) {
+      case GENERAL -> pattern.matches(value);
+      case LITERALS -> literals.contains(value);
+      case PREFIX -> value.startsWith(literal);
+      case SUFFIX -> value.endsWith(literal);
+      case CONTAINS -> value.contains(literal);
+      case ANY -> true;
+      case NON_EMPTY -> !value.isEmpty();
+    };
   }
 
   /**

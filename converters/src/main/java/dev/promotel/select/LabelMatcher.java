@@ -15,7 +15,7 @@ import java.util.Objects;
  */
 public final class LabelMatcher {
   /** Distinct values whose regex result is remembered before the cache starts over. */
-  private static final int CACHE_LIMIT = 4096;
+  private static final int CACHE_LIMIT = 1 << 16;
 
   private final String name;
   private final MatchType type;
@@ -31,7 +31,7 @@ public final class LabelMatcher {
     boolean isRegex = type == MatchType.REGEX || type == MatchType.NOT_REGEX;
     if (isRegex && regex == null) throw new IllegalArgumentException("a regex matcher needs a regex");
     this.regex = isRegex ? regex : null;
-    this.cache = isRegex ? new HashMap<>() : null;
+    this.cache = isRegex && regex.needsEngine() ? new HashMap<>() : null;
   }
 
   public String name() {
@@ -67,6 +67,7 @@ public final class LabelMatcher {
   }
 
   private boolean regexMatches(String v) {
+    if (cache == null) return regex.matches(v);
     Boolean known = cache.get(v);
     if (known != null) return known;
     boolean result = regex.matches(v);

@@ -145,16 +145,33 @@ class SelectorTest {
         arguments(".*", "", true),
         arguments(".+", "", false),
         arguments("a.b", "a\nb", true),
-        arguments("(?i)GET", "get", true));
+        arguments("(?i)GET", "get", true),
+        // Shapes answered without the engine must agree with it.
+        arguments("GET|POST", "POST", true),
+        arguments("GET|POST", "GETPOST", false),
+        arguments("GET|", "", true),
+        arguments("host-.*", "host-1", true),
+        arguments("host-.*", "xhost-1", false),
+        arguments("host-.*", "host-\n", true),
+        arguments(".*-1", "host-1", true),
+        arguments(".*-1", "host-12", false),
+        arguments(".*os.*", "host", true),
+        arguments(".*os.*", "hst", false),
+        arguments(".+", "\n", true),
+        arguments("", "", true),
+        arguments("", "a", false));
   }
 
   @ParameterizedTest(name = "=~\"{0}\" on \"{1}\": {2}")
   @MethodSource("anchoring")
   void regexesAreFullyAnchored(String regex, String value, boolean matches) throws ConfigException {
+    String v = value.replace("\\n", "\n");
     LabelMatcher m = Selector.parse("{a=~" + Selector.quote(regex) + ",b=\"x\"}").matchers().get(0);
 
-    assertThat(m.matches(value)).isEqualTo(matches);
-    assertThat(m.matches(value)).as("cached").isEqualTo(matches);
+    assertThat(m.matches(v)).isEqualTo(matches);
+    assertThat(com.google.re2j.Pattern.compile("^(?s:" + regex + ")$").matches(v))
+        .as("the regex engine agrees").isEqualTo(matches);
+    assertThat(m.matches(v)).as("cached").isEqualTo(matches);
   }
 
   @Test
