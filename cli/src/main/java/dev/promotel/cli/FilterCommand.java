@@ -160,8 +160,8 @@ final class FilterCommand implements Callable<Integer> {
 
   @Option(
       names = "--sort",
-      description = "Write families by name and series by labels, for stable diffs; holds the"
-          + " input in memory (see --sort-limit).")
+      description = "Write families by name and series by labels, for stable diffs, merging"
+          + " repeats of a family; holds the input in memory (see --sort-limit).")
   boolean sort;
 
   @Option(
@@ -230,7 +230,7 @@ final class FilterCommand implements Callable<Integer> {
             router = new FilterSinks.Router(writer, streamsToPipe(), c::close);
             MetricWriter tail = router;
             if (head != null) tail = headSink = new FilterSinks.Head(head, tail);
-            if (sort) tail = new FilterSinks.Sort(router, tail, sortLimit);
+            if (sort) tail = new FilterSinks.Sort(router, tail, sortLimit, diagnostics);
             chain = new SeriesTransform(filter, relabeler, ops,
                 explain ? settings.err() : null, diagnostics, tail);
           }

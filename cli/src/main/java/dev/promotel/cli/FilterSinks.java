@@ -1,5 +1,6 @@
 package dev.promotel.cli;
 
+import dev.promotel.format.Diagnostics;
 import dev.promotel.format.MetricWriter;
 import dev.promotel.io.PromotelIOException;
 import dev.promotel.model.MetricFamily;
@@ -96,14 +97,16 @@ final class FilterSinks {
 
   /**
    * {@code --sort}: holds every family until the end, merges the chunks and repeats of one family
-   * (same name, data kind, resource and scope), then writes the families by name and each
-   * family's series by labels. It holds the whole (filtered) input, so it is bounded: more than
+   * (same name, data kind, resource and scope; a repeated series is kept once, loss {@code
+   * relabel-duplicate-series}), then writes the families by name and each family's series by
+   * labels (the sort is stable: equal labels keep their input order). It holds the whole (filtered) input, so it is bounded: more than
    * {@code maxSeries} series is an error (exit 3) naming {@code --sort-limit}.
    */
   static final class Sort implements MetricWriter {
     private final Router router;
     private final MetricWriter next;
     private final long maxSeries;
+    private final Diagnostics diagnostics;
     private final Map<Key, Held> held = new LinkedHashMap<>();
     private long series;
 
@@ -115,10 +118,11 @@ final class FilterSinks {
       final List<Point> points = new ArrayList<>();
     }
 
-    Sort(Router router, MetricWriter next, long maxSeries) {
+    Sort(Router router, MetricWriter next, long maxSeries, Diagnostics diagnostics) {
       this.router = router;
       this.next = next;
       this.maxSeries = maxSeries;
+      this.diagnostics = diagnostics;
     }
 
     @Override
@@ -139,6 +143,23 @@ final class FilterSinks {
       h.points.addAll(family.data().points());
     }
 
+    /**
+     * Sorted points with each label set once: a family that occurred twice (or that relabelling
+     * fed from two families) may repeat a series; the first is kept, as the text formats need.
+     */
+    private List<Point> withoutRepeats(List<Point> sorted) {
+      List<Point> out = new ArrayList<>(sorted.size());
+      for (Point p : sorted) {
+        if (!out.isEmpty() && out.get(out.size() - 1).attributes().equals(p.attributes())) {
+          diagnostics.loss("relabel-duplicate-series", "series dropped after relabelling or label"
+              + " operations: an earlier series of the family ended with the same labels");
+          continue;
+        }
+        out.add(p);
+      }
+      return out;
+    }
+
     @Override
     public void close() throws IOException {
       try {
@@ -147,7 +168,7 @@ final class FilterSinks {
         for (Held h : families) {
           h.points.sort(Comparator.comparing(Point::attributes));
           router.use(Objects.requireNonNull(h.sink));
-          next.write(FamilySeries.withPoints(h.first, h.points));
+          next.write(FamilySeries.withPoints(h.first, withoutRepeats(h.points)));
         }
         held.clear();
       } finally {

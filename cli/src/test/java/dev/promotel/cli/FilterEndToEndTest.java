@@ -142,6 +142,36 @@ class FilterEndToEndTest {
   }
 
   @Test
+  void aSeriesRenamedIntoALaterFamilyNeverMakesInvalidText() throws IOException {
+    Path in = write(dir, "in.prom", "# TYPE a gauge\na 1\n# TYPE b gauge\nb 2\nb{x=\"1\"} 3\n");
+    Path rules = write(dir, "r.yml",
+        "- {source_labels: [__name__], regex: a, target_label: __name__, replacement: b}\n");
+
+    Cli streamed = Cli.run("filter", "--relabel", rules.toString(), in.toString());
+    Cli sorted = Cli.run("filter", "--relabel", rules.toString(), "--sort", in.toString());
+
+    // The moved series opens family b; the input's b continues it, its unlabelled series a repeat.
+    assertThat(streamed.out).isEqualTo("# TYPE b gauge\nb 1\nb{x=\"1\"} 3\n");
+    assertThat(streamed.err).contains("1 series dropped after relabelling or label operations");
+    assertThat(sorted.out).isEqualTo(streamed.out);
+  }
+
+  @Test
+  void aSeriesRenamedIntoAFamilyFurtherOnLeavesThatFamilyOutWithALoss() throws IOException {
+    Path in = write(dir, "in.prom", "# TYPE a gauge\na 1\n# TYPE c gauge\nc 5\n# TYPE b gauge\nb 2\n");
+    Path rules = write(dir, "r.yml",
+        "- {source_labels: [__name__], regex: a, target_label: __name__, replacement: b}\n");
+
+    Cli streamed = Cli.run("filter", "--relabel", rules.toString(), in.toString());
+    Cli sorted = Cli.run("filter", "--relabel", rules.toString(), "--sort", in.toString());
+
+    assertThat(streamed.out).isEqualTo("# TYPE b gauge\nb 1\n# TYPE c gauge\nc 5\n");
+    assertThat(streamed.err).contains("1 families dropped whose name was already written");
+    assertThat(sorted.out).isEqualTo("# TYPE b gauge\nb 1\n# TYPE c gauge\nc 5\n");
+    assertThat(sorted.err).contains("1 series dropped after relabelling or label operations");
+  }
+
+  @Test
   void sortStopsAtItsLimitWithExit3() throws IOException {
     Cli cli = Cli.run("filter", "{__name__=~\".+\"}", "--sort", "--sort-limit", "10", NODE);
 

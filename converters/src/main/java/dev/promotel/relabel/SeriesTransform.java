@@ -37,7 +37,9 @@ import java.util.Set;
  *       first series appeared. A family name that recurs later in the stream is written again
  *       (text writers report the duplicate family);
  *   <li>of series that end with equal labels in one family, the first is kept and the others
- *       dropped (loss {@code relabel-duplicate-series});
+ *       dropped (loss {@code relabel-duplicate-series}); a family's label sets are remembered
+ *       while it continues (its chunks, or a family of the same name that directly follows), so
+ *       memory grows with the largest family, and only when rules or label operations run;
  *   <li>labels keep their OTLP type when their value did not change; changed values are strings.
  * </ul>
  *
@@ -58,6 +60,9 @@ public final class SeriesTransform implements MetricWriter {
   private long seriesOut;
   private long seriesDropped;
   private boolean warnedTmp;
+  /** The family written last and its label sets: the next write may continue it. */
+  private String lastName;
+  private Set<Attributes> lastSeen;
 
   /**
    * @param filter the selectors, or null for every series
@@ -111,7 +116,10 @@ public final class SeriesTransform implements MetricWriter {
         continue;
       }
       Attributes result = builder.isUnchanged() ? attributes : attributesOf(labels, attributes);
-      Group group = groups.computeIfAbsent(name, n -> new Group());
+      // The first group continues the family written last when it has its name (a later chunk,
+      // or series moved into the family that follows), so no label set repeats across them.
+      Group group = groups.computeIfAbsent(name, n -> new Group(
+          groups.isEmpty() && n.equals(lastName) ? lastSeen : new HashSet<>()));
       if (!group.seen.add(result)) {
         seriesDropped++;
         diagnostics.loss("relabel-duplicate-series", "series dropped after relabelling or label"
@@ -133,7 +141,10 @@ public final class SeriesTransform implements MetricWriter {
     }
     if (explain != null) explain.flush();
     for (Map.Entry<String, Group> e : groups.entrySet()) {
+      if (e.getValue().points.isEmpty()) continue;
       next.write(renamed(selected, e.getKey(), e.getValue().points));
+      lastName = e.getKey();
+      lastSeen = e.getValue().seen;
     }
   }
 
@@ -280,6 +291,10 @@ public final class SeriesTransform implements MetricWriter {
 
   private static final class Group {
     final List<Point> points = new ArrayList<>();
-    final Set<Attributes> seen = new HashSet<>();
+    final Set<Attributes> seen;
+
+    Group(Set<Attributes> seen) {
+      this.seen = seen;
+    }
   }
 }
