@@ -59,8 +59,9 @@ import picocli.CommandLine.ParentCommand;
           + " input format to any output format (-t).",
       "",
       "The first argument is the selector (as grep's pattern) unless -m is given; several -m"
-          + " are ORed, matchers inside one selector ANDed. Without a selector (only --relabel"
-          + " or label options) every series passes. Regexes are RE2, fully anchored:"
+          + " are ORed, matchers inside one selector ANDed. With --relabel or a label option the"
+          + " selector may be left out (every series passes): then a first argument that is -"
+          + " or an existing file is an input. Regexes are RE2, fully anchored:"
           + " code=~\"2..\" does not match 2000.",
       "",
       "Order: selector (and --invert) → --relabel rules → --drop-label → --keep-label →"
@@ -181,13 +182,18 @@ final class FilterCommand implements Callable<Integer> {
     StandardStreams std = settings.std();
     Diagnostics diagnostics = new Diagnostics();
 
+    if (relabelJob != null && relabel == null) {
+      throw new ExitException(ExitCodes.USAGE, "--relabel-job needs --relabel FILE");
+    }
     List<String> selectorTexts = new ArrayList<>(matches);
-    if (selectorTexts.isEmpty() && relabel == null && !hasLabelOps()) {
-      if (input.inputs.isEmpty()) {
+    boolean reshapes = relabel != null || hasLabelOps();
+    if (selectorTexts.isEmpty()) {
+      if (!input.inputs.isEmpty() && !(reshapes && isInput(input.inputs.get(0)))) {
+        selectorTexts.add(input.inputs.remove(0));
+      } else if (!reshapes) {
         throw new ExitException(ExitCodes.USAGE, "filter: missing SELECTOR (or -m, --relabel,"
             + " or a label option); try promotel filter --help");
       }
-      selectorTexts.add(input.inputs.remove(0));
     }
     List<Selector> selectors = new ArrayList<>();
     for (String text : selectorTexts) selectors.add(Selector.parse(text));
@@ -195,9 +201,6 @@ final class FilterCommand implements Callable<Integer> {
       throw new ExitException(ExitCodes.USAGE, "--invert needs a selector");
     }
     List<RelabelRule> rules = relabel == null ? List.of() : RelabelConfigs.load(relabel, relabelJob);
-    if (relabelJob != null && relabel == null) {
-      throw new ExitException(ExitCodes.USAGE, "--relabel-job needs --relabel FILE");
-    }
     if (explain && relabel == null) {
       throw new ExitException(ExitCodes.USAGE, "--explain traces --relabel rules; give --relabel FILE");
     }
@@ -254,6 +257,16 @@ final class FilterCommand implements Callable<Integer> {
       target.commit();
     }
     return finish(settings, diagnostics, sources, to);
+  }
+
+  /** Whether a first argument names an input rather than a selector: {@code -} or a path. */
+  private static boolean isInput(String argument) {
+    if (argument.equals("-")) return true;
+    try {
+      return Files.exists(Path.of(argument));
+    } catch (java.nio.file.InvalidPathException e) {
+      return false;
+    }
   }
 
   private boolean hasLabelOps() {

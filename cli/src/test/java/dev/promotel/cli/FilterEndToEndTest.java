@@ -118,6 +118,20 @@ class FilterEndToEndTest {
   }
 
   @Test
+  void withALabelOptionTheSelectorMayBeLeftOutOrGiven() throws IOException {
+    Path in = write(dir, "in.prom", PROM);
+
+    Cli all = Cli.run("filter", "--add-label", "env=prod", in.toString());
+    Cli selected = Cli.run("filter", "{code=\"500\"}", "--add-label", "env=prod", in.toString());
+
+    assertThat(samples(all.out)).isEqualTo(3);
+    assertThat(all.out).contains("http_requests_total{code=\"200\",env=\"prod\"} 1027\n");
+    assertThat(selected.out).isEqualTo("# HELP http_requests_total Requests served.\n"
+        + "# TYPE http_requests_total counter\n"
+        + "http_requests_total{code=\"500\",env=\"prod\"} 3\n");
+  }
+
+  @Test
   void droppingALabelThatTellsSeriesApartIsALossUnderStrict() throws IOException {
     Path in = write(dir, "in.prom", PROM);
 
