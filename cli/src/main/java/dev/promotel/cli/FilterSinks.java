@@ -6,6 +6,7 @@ import dev.promotel.io.PromotelIOException;
 import dev.promotel.model.MetricFamily;
 import dev.promotel.model.Point;
 import dev.promotel.select.FamilySeries;
+import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,15 +27,11 @@ final class FilterSinks {
   static final class Router implements MetricWriter {
     private final MetricWriter output;
     private final boolean flushEachFamily;
-    private final AutoCloseableIo closer;
+    private final Closeable closer;
     private MetricWriter current;
 
-    /** Closes the conversion (mappings, then the output writer). */
-    interface AutoCloseableIo {
-      void close() throws IOException;
-    }
-
-    Router(MetricWriter output, boolean flushEachFamily, AutoCloseableIo closer) {
+    /** {@code closer} ends the conversion: its mappings, then the output writer. */
+    Router(MetricWriter output, boolean flushEachFamily, Closeable closer) {
       this.output = output;
       this.flushEachFamily = flushEachFamily;
       this.closer = closer;
