@@ -15,6 +15,9 @@ import java.util.List;
  * kept contiguous. Run the benchmarks from the repository root (or set {@code -Dpromotel.samples}).
  */
 final class Scrapes {
+  /** Length of {@code instance="host-000000:9100",}. */
+  private static final int INSTANCE_LENGTH = 33;
+
   private Scrapes() {}
 
   /** About {@code megabytes} MB of Prometheus text 0.0.4. */
@@ -28,8 +31,12 @@ final class Scrapes {
       if (families.isEmpty()) families.add(new ArrayList<>());
       families.get(families.size() - 1).add(line);
     }
-    int sampleBytes = String.join("\n", lines).length() + 1;
-    int hosts = Math.max(1, (int) ((long) megabytes * 1_000_000 / sampleBytes) + 1);
+    // Per host: the sample lines plus the instance label each of them gets.
+    long hostBytes = 0;
+    for (String line : lines) {
+      if (!line.startsWith("#") && !line.isBlank()) hostBytes += line.length() + 1 + INSTANCE_LENGTH;
+    }
+    int hosts = Math.max(1, (int) ((long) megabytes * 1_000_000 / hostBytes) + 1);
     ByteArrayOutputStream out = new ByteArrayOutputStream(megabytes * 1_100_000);
     StringBuilder b = new StringBuilder();
     for (List<String> family : families) {
