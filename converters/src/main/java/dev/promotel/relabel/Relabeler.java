@@ -198,6 +198,8 @@ public final class Relabeler {
       if (m == null) return;
       state[0] = true;
       String target = expand(rule.replacement(), name, m, rule.regex());
+      // Prometheus would set an empty name and then reject the sample as invalid; skip instead.
+      if (!isValidLabelName(target)) return;
       if (!lb.get(target).equals(value)) {
         state[1] = true;
         if (changes != null) changes.add(name + " → " + target);

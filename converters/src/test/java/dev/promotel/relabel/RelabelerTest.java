@@ -127,6 +127,9 @@ class RelabelerTest {
             "- {source_labels: [a], target_label: a_k, replacement: added}\n"
                 + "- {regex: '(?:a|b)_(.*)', action: labelmap}", "m{a=\"1\",b_k=\"orig\"}",
             "m{a=\"1\",a_k=\"added\",b_k=\"orig\",k=\"added\"}"),
+        arguments("labelmap skips a name that expands to nothing",
+            "- {regex: '(a)|(b)', replacement: '$2', action: labelmap}", "m{a=\"1\",b=\"2\"}",
+            "m{a=\"1\",b=\"2\"}"),
         arguments("labeldrop removes matching names",
             "- {regex: 'tmp_.*', action: labeldrop}", "m{a=\"1\",tmp_x=\"2\"}", "m{a=\"1\"}"),
         arguments("labelkeep removes the others",
