@@ -20,6 +20,7 @@ final class CommandTree {
 
   static {
     SUBCOMMANDS.put("convert", ConvertCommand::new);
+    SUBCOMMANDS.put("temporality", TemporalityCommand::new);
     SUBCOMMANDS.put("validate", ValidateCommand::new);
     SUBCOMMANDS.put("formats", FormatsCommand::new);
     SUBCOMMANDS.put("completion", CompletionCommand::new);
