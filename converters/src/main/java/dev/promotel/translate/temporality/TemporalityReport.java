@@ -16,10 +16,17 @@ public final class TemporalityReport {
   private final long[] counts = new long[DropReason.values().length];
   private long streams;
   private long peakStreams;
+  private DropReason lastDrop;
 
   /** Counts one occurrence of {@code reason}. */
   public void increment(DropReason reason) {
     counts[reason.ordinal()]++;
+    if (reason.dropsPoint()) lastDrop = reason;
+  }
+
+  /** The reason of the most recent drop, or null when nothing was dropped yet. */
+  public DropReason lastDrop() {
+    return lastDrop;
   }
 
   public long count(DropReason reason) {
