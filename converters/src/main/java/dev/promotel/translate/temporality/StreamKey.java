@@ -53,7 +53,32 @@ public final class StreamKey {
   private StreamKey(Metric metric, Attributes attributes) {
     this.metric = Objects.requireNonNull(metric, "metric");
     this.attributes = Objects.requireNonNull(attributes, "attributes");
-    this.hash = 31 * metric.hashCode() + attributes.hashCode();
+    this.hash = hash(metric, attributes);
+  }
+
+  /**
+   * A well-mixed hash: {@code 31 * a + b} over string hashes collides heavily for label sets such
+   * as {@code pod="pod-12",route="/r/3"} (neighbouring digits cancel out), which turns hash-map
+   * bins into trees; each part goes through a 64-bit finaliser first.
+   */
+  private static int hash(Metric metric, Attributes attributes) {
+    long h = mix(metric.hashCode());
+    for (int i = 0; i < attributes.size(); i++) {
+      h = h * 0x9E3779B97F4A7C15L + mix(attributes.key(i).hashCode());
+      h = h * 0x9E3779B97F4A7C15L + mix(attributes.value(i).hashCode());
+    }
+    h = mix(h);
+    return (int) (h ^ (h >>> 32));
+  }
+
+  /** MurmurHash3's fmix64. */
+  private static long mix(long k) {
+    k ^= k >>> 33;
+    k *= 0xff51afd7ed558ccdL;
+    k ^= k >>> 33;
+    k *= 0xc4ceb9fe1a85ec53L;
+    k ^= k >>> 33;
+    return k;
   }
 
   public static StreamKey of(Metric metric, Attributes attributes) {
@@ -72,7 +97,7 @@ public final class StreamKey {
   public boolean equals(Object o) {
     return o instanceof StreamKey k
         && hash == k.hash
-        && attributes.equals(k.attributes)
+        && (attributes == k.attributes || attributes.equals(k.attributes))
         && (metric == k.metric || metric.equals(k.metric));
   }
 
