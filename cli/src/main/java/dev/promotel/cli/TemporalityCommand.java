@@ -12,6 +12,7 @@ import dev.promotel.io.OpenedInput;
 import dev.promotel.io.OutputTarget;
 import dev.promotel.pipeline.Codecs;
 import dev.promotel.pipeline.Conversion;
+import dev.promotel.pipeline.ReadAheadReader;
 import dev.promotel.translate.temporality.TemporalityConverter;
 import dev.promotel.translate.temporality.TemporalityConverter.Direction;
 import dev.promotel.translate.temporality.TemporalityException;
@@ -368,7 +369,9 @@ final class TemporalityCommand implements Callable<Integer> {
     return () -> {
       OpenedInput opened = source.open(limits);
       Diagnostics into = opens[0]++ == 0 ? diagnostics : new Diagnostics();
-      MetricReader reader = Codecs.reader(format, opened.stream(), name, options, into);
+      // Parsing runs a few families ahead on its own thread, as in convert.
+      MetricReader reader = new ReadAheadReader(
+          Codecs.reader(format, opened.stream(), name, options, into), 4);
       return new MetricReader() {
         @Override
         public java.util.Optional<dev.promotel.model.MetricFamily> read() throws IOException {

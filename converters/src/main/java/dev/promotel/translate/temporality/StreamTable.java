@@ -61,7 +61,7 @@ final class StreamTable<S extends StreamTable.Entry> {
 
   /** Tracks a new state (or replaces a reset one). */
   void put(StreamKey key, S state) {
-    if (states.put(key, state) == null) report.streamsTracked(states.size());
+    if (states.put(key.detached(), state) == null) report.streamsTracked(states.size());
     report.streamCreated();
   }
 

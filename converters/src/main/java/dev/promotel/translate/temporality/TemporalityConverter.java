@@ -76,6 +76,7 @@ public final class TemporalityConverter {
   private final Map<MetricFamily, Integer> headerIds = new HashMap<>();
   private final List<MetricFamily> headers = new ArrayList<>();
   private final List<StreamKey.Metric> metrics = new ArrayList<>();
+  private final Map<StreamKey.Metric, StreamKey.Metric> metricPool = new HashMap<>();
   private final Map<StreamKey, LastPoint> lastPoints = new LinkedHashMap<>();
   private final List<Point> buffer = new ArrayList<>();
 
@@ -184,7 +185,7 @@ public final class TemporalityConverter {
     if (direction == Direction.CUMULATIVE) toCumulative.accept(key, p, buffer);
     else toDelta.accept(key, p, buffer);
     if (options.emit() == Emit.LAST && !buffer.isEmpty()) {
-      lastPoints.put(key, new LastPoint(header, buffer.get(buffer.size() - 1)));
+      lastPoints.put(key.detached(), new LastPoint(header, buffer.get(buffer.size() - 1)));
     }
   }
 
@@ -285,7 +286,9 @@ public final class TemporalityConverter {
       id = headers.size();
       headerIds.put(header, id);
       headers.add(header);
-      metrics.add(StreamKey.Metric.of(family));
+      // Equal metrics (differing in description only) share one instance: keys compare by identity.
+      StreamKey.Metric metric = StreamKey.Metric.of(family);
+      metrics.add(metricPool.computeIfAbsent(metric, m -> m));
     }
     return id;
   }
