@@ -105,6 +105,12 @@ final class TemporalityCommand implements Callable<Integer> {
     SPEC
   }
 
+  /** Past this many streams in state, a note suggests --max-streams (temporality spec §6.4). */
+  static final long MANY_STREAMS = 1_000_000;
+
+  /** Measured per-stream state of a sum stream, for the note above. */
+  static final int MANY_STREAMS_BYTES = 200;
+
   @ParentCommand PromotelCommand root;
   @Mixin HelpOption help;
   @Mixin OutputOptions output;
@@ -296,6 +302,10 @@ final class TemporalityCommand implements Callable<Integer> {
       for (Path copy : copies) Files.deleteIfExists(copy);
     }
     counts.reportTo(diagnostics);
+    if (counts.peakStreams() >= MANY_STREAMS && maxStreams == null) {
+      diagnostics.note("temporality-many-streams", "streams held in state at once (about "
+          + MANY_STREAMS_BYTES + " bytes each); --max-streams bounds them", counts.peakStreams());
+    }
     if (settings.verbosity() > 0) {
       settings.err().println("temporality: " + counts.count(
           dev.promotel.translate.temporality.DropReason.ACCEPTED) + " points accepted, "
