@@ -272,19 +272,29 @@ final class TemporalityCommand implements Callable<Integer> {
     boolean twoPasses = options.order() == Order.TIME && options.layout() == Layout.PRESERVE
         && options.emit() == Emit.ALL;
     List<Path> copies = new ArrayList<>();
+    List<OpenedInput> streams = new ArrayList<>();
     TemporalityReport counts = new TemporalityReport();
     Format to = output.to;
     try (OutputTarget out = output.open(std)) {
       List<TemporalityConverter.Source> readers = new ArrayList<>();
       Format first = null;
       for (InputSource source : sources) {
-        InputSource readable = source;
-        if (twoPasses && source.path().isEmpty()) {
-          readable = copy(source, decompression, copies);
+        if (source.path().isEmpty() && !twoPasses) {
+          // A stream read once: open it now, detect its format from its head, read it later.
+          OpenedInput opened = source.open(decompression);
+          streams.add(opened);
+          Format format = from != null ? from : Codecs.detect(opened, null);
+          if (first == null) first = format;
+          readers.add(() -> new ReadAheadReader(Codecs.reader(
+              format, opened.stream(), source.name(), readOptions, diagnostics), 4));
+          continue;
         }
+        InputSource readable = source.path().isEmpty()
+            ? copy(source, decompression, copies) : source;
         Format format = detect(readable, decompression);
         if (first == null) first = format;
-        readers.add(reader(readable, source.name(), format, readOptions, diagnostics));
+        readers.add(
+            reader(readable, source.name(), format, readOptions, decompression, diagnostics));
       }
       to = to != null ? to : first;
       MetricWriter writer = Codecs.writer(to, out.stream(), output.writeOptions(), diagnostics);
@@ -299,6 +309,7 @@ final class TemporalityCommand implements Callable<Integer> {
       }
       out.commit();
     } finally {
+      for (OpenedInput opened : streams) opened.close();
       for (Path copy : copies) Files.deleteIfExists(copy);
     }
     counts.reportTo(diagnostics);
@@ -373,8 +384,7 @@ final class TemporalityCommand implements Callable<Integer> {
    * into {@code diagnostics}, so pass 2 does not count the same losses again.
    */
   private static TemporalityConverter.Source reader(InputSource source, String name,
-      Format format, ReadOptions options, Diagnostics diagnostics) {
-    DecompressionLimits limits = DecompressionLimits.DEFAULTS;
+      Format format, ReadOptions options, DecompressionLimits limits, Diagnostics diagnostics) {
     int[] opens = {0};
     return () -> {
       OpenedInput opened = source.open(limits);

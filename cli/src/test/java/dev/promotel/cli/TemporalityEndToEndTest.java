@@ -114,6 +114,9 @@ class TemporalityEndToEndTest {
     }
     Cli input1 = Cli.run("temporality", "cumulative", "--order=input", in.toString());
     assertThat(input1.err).contains("3 points dropped: start before the stream's start");
+    Cli piped = Cli.runWithStdin(input, "temporality", "cumulative", "--order=input");
+    assertThat(piped.exitCode).as(piped.err).isZero();
+    assertThat(piped.out).isEqualTo(input1.out);
   }
 
   @Test
