@@ -89,6 +89,14 @@ public final class StreamKey {
     return metric;
   }
 
+  long fingerprint1() {
+    return fingerprint1;
+  }
+
+  long fingerprint2() {
+    return fingerprint2;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof StreamKey k
