@@ -109,7 +109,7 @@ final class TemporalityCommand implements Callable<Integer> {
   static final long MANY_STREAMS = 1_000_000;
 
   /** Measured per-stream state of a sum stream, for the note above. */
-  static final int MANY_STREAMS_BYTES = 200;
+  static final int MANY_STREAMS_BYTES = 150;
 
   @ParentCommand PromotelCommand root;
   @Mixin HelpOption help;
