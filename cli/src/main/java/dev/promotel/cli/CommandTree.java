@@ -20,8 +20,9 @@ final class CommandTree {
 
   static {
     SUBCOMMANDS.put("convert", ConvertCommand::new);
-    SUBCOMMANDS.put("validate", ValidateCommand::new);
+    SUBCOMMANDS.put("temporality", TemporalityCommand::new);
     SUBCOMMANDS.put("filter", FilterCommand::new);
+    SUBCOMMANDS.put("validate", ValidateCommand::new);
     SUBCOMMANDS.put("formats", FormatsCommand::new);
     SUBCOMMANDS.put("completion", CompletionCommand::new);
   }
