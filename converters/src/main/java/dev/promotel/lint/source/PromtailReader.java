@@ -101,7 +101,7 @@ final class PromtailReader {
         switch (type) {
           case "labels" -> {
             for (YamlMapping.Entry l : body.asMapping().entries()) {
-              String field = l.value() instanceof YamlScalar v && !v.isNull() ? v.text() : l.key().text();
+              String field = l.value() instanceof YamlScalar v && !v.text().isEmpty() ? v.text() : l.key().text();
               ev.set(new DerivedLabel(l.key().text(), LabelValue.symbol("extracted field " + field), l.key().position(),
                   "pipeline_stages labels" + (conditional ? " (inside match)" : ""), Origin.STAGE));
               g.extracted.add(l.key().text());

@@ -35,7 +35,7 @@ final class RelabelEvaluator {
   private final List<SignalGroup.OpenFamily> open = new ArrayList<>();
   private boolean dropped;
 
-  /** {@code discovery}: whether a service discovery provides {@code __meta_*} labels (read as symbols). */
+  /** {@code discovery}: whether discovery provides {@code __meta_*} (or receiver {@code __journal_*}, ...) labels, read as symbols. */
   RelabelEvaluator(boolean discovery) {
     this.discovery = discovery;
   }
@@ -65,7 +65,8 @@ final class RelabelEvaluator {
   LabelValue read(String name) {
     DerivedLabel l = labels.get(name);
     if (l != null) return l.value();
-    if (discovery && name.startsWith("__meta_")) {
+    // Discovery and the log receivers provide __meta_*, __journal_*, __syslog_*, ... labels.
+    if (discovery && name.startsWith("__") && !name.startsWith("__tmp")) {
       return new LabelValue(List.of(new Symbol(name, Optional.ofNullable(pins.get(name)))));
     }
     return LabelValue.literal("");
