@@ -56,6 +56,7 @@ final class PromtailReader {
     String where = "job " + jobNode.text();
     boolean discovery = sc.keys().stream().anyMatch(k -> k.endsWith("_sd_configs"));
     RelabelEvaluator ev = new RelabelEvaluator(discovery || TARGET_BLOCKS.stream().anyMatch(sc.keys()::contains));
+    if (discovery) ev.pinKubernetesNamespace(sc);
     for (YamlNode st : Yaml.sequence(sc, "static_configs")) {
       YamlMapping labels = Yaml.mapping(st.asMapping(), "labels").orElse(null);
       if (labels == null) continue;

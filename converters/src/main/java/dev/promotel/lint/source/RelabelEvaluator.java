@@ -72,6 +72,22 @@ final class RelabelEvaluator {
     return LabelValue.literal("");
   }
 
+  /**
+   * Pins {@code __meta_kubernetes_namespace} when every {@code kubernetes_sd_configs} entry of a
+   * scrape config watches the same single namespace ({@code namespaces: {names: [shop]}}).
+   */
+  void pinKubernetesNamespace(dev.promotel.yaml.YamlMapping scrapeConfig) throws dev.promotel.yaml.ConfigException {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    List<dev.promotel.yaml.YamlNode> sds = Yaml.sequence(scrapeConfig, "kubernetes_sd_configs");
+    for (dev.promotel.yaml.YamlNode sd : sds) {
+      Optional<dev.promotel.yaml.YamlMapping> ns = Yaml.mapping(sd.asMapping(), "namespaces");
+      List<dev.promotel.yaml.YamlNode> list = ns.isPresent() ? Yaml.sequence(ns.get(), "names") : List.of();
+      if (list.size() != 1) return;
+      names.add(list.get(0).asScalar().text());
+    }
+    if (!sds.isEmpty() && names.size() == 1) pin("__meta_kubernetes_namespace", names.iterator().next());
+  }
+
   void apply(List<RelabelRule> rules, String how) {
     for (RelabelRule r : rules) apply(r, how);
   }

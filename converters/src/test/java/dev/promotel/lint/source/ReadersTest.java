@@ -219,6 +219,41 @@ class ReadersTest {
   }
 
   @Test
+  void kubernetesDiscoveryOfOneNamespacePinsTheNamespace() throws IOException {
+    List<SignalGroup> g = groups("prometheus.yml", """
+        scrape_configs:
+          - job_name: pods
+            kubernetes_sd_configs: [{role: pod, namespaces: {names: [shop]}}]
+            relabel_configs:
+              - {source_labels: [__meta_kubernetes_namespace], target_label: namespace}
+        """);
+    assertThat(labels(g.get(0))).containsEntry("namespace", "\"<namespace>\" (here \"shop\")");
+  }
+
+  @Test
+  void collectorRecordAttributesBecomeLokiLabelsThroughTheHintAndTransformIsNotUnderstood() throws IOException {
+    String collector = """
+        receivers: {otlp: {}}
+        processors:
+          attributes/hints:
+            actions:
+              - {key: level, value: info, action: insert}
+              - {key: loki.attribute.labels, value: 'level, http.method', action: insert}
+          transform: {log_statements: []}
+        exporters:
+          loki: {endpoint: 'http://loki:3100/loki/api/v1/push'}
+        service:
+          pipelines:
+            logs: {receivers: [otlp], processors: [attributes/hints, transform], exporters: [loki]}
+        """;
+    LintHarness h = LintHarness.of("otelcol.yaml", collector);
+    assertThat(labels(h.linter().groups().get(0))).containsEntry("level", "\"info\"")
+        .containsEntry("http_method", "\"<log attribute http.method>\"");
+    assertThat(h.findings()).filteredOn(f -> f.ruleId().equals("cfg/not-understood"))
+        .extracting(Finding::subject).containsExactly("transform");
+  }
+
+  @Test
   void badConfigsAreConfigExceptionsWithPositions() {
     assertThatThrownBy(() -> groups("promtail.yaml", "positions: {}\nclients: []\nscrape_configs:\n  - static_configs: []\n"))
         .isInstanceOf(ConfigException.class).hasMessageContaining("promtail.yaml:4:5: missing required key \"job_name\"");
