@@ -65,10 +65,15 @@ final class CrossSourceRules {
 
   /** Prometheus external labels on the jobs it scrapes, Loki's OTLP mapping and service_name discovery. */
   private void resolveImplicitLabels() {
-    for (SourceModel.ExternalLabels ext : model.external) {
-      if (ext.side() != Side.METRICS || !ext.how().equals("global.external_labels")) continue;
+    // A prometheus.yml's external labels belong to its own jobs; operator monitors are scraped by
+    // "the" Prometheus, so they get the external labels only when exactly one prometheus.yml has some.
+    List<SourceModel.ExternalLabels> promExternal = model.external.stream()
+        .filter(e -> e.side() == Side.METRICS && e.how().equals("global.external_labels")).toList();
+    for (SourceModel.ExternalLabels ext : promExternal) {
       for (SignalGroup g : model.groups) {
-        if (g.side != Side.METRICS || (g.kind != SourceKind.PROMETHEUS && g.kind != SourceKind.PROMETHEUS_OPERATOR)) continue;
+        boolean own = g.kind == SourceKind.PROMETHEUS && g.file.equals(ext.file());
+        boolean operator = g.kind == SourceKind.PROMETHEUS_OPERATOR && promExternal.size() == 1;
+        if (g.side != Side.METRICS || !(own || operator)) continue;
         for (DerivedLabel d : ext.labels().values()) g.labels.putIfAbsent(d.name(), d);
       }
     }
@@ -366,6 +371,14 @@ final class CrossSourceRules {
                 || (ka.isPresent() && ka.equals(identity.logicalKey(b.name())));
             if (!sameConcept) continue;
             Relation r = relation(ka.orElse(a.name()), a.value(), b.value());
+            if (sameName && (r.kind == Kind.UNKNOWN || r.kind == Kind.DIVERGENT)) {
+              findings.add(Rules.CANNOT_VERIFY, b.at(), b.name(),
+                  "cannot verify that the external label " + b.name() + " of " + le.how() + " agrees with "
+                      + me.how() + ": " + r.detail + " (known only at run time); suppress this note if they agree by construction",
+                  List.of(new RelatedLocation(a.at(), me.how() + " sets " + a.name() + " = " + a.value().describe())));
+              continue;
+            }
+            if (r.kind == Kind.UNKNOWN || r.kind == Kind.DIVERGENT) r = new Relation(Kind.EQUAL, r.detail);
             if (sameName && r.kind == Kind.EQUAL) continue;
             String what = sameName ? "" : "are named differently (\"" + a.name() + "\" vs \"" + b.name() + "\")"
                 + (r.kind == Kind.EQUAL ? "" : " and ");

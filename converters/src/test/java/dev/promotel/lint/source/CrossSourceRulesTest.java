@@ -157,6 +157,22 @@ class CrossSourceRulesTest {
   }
 
   @Test
+  void externalLabelsFromEnvironmentVariablesCannotBeVerified() throws IOException {
+    String logs = promtail(GOOD_LABELS, "").replace("external_labels: {cluster: eu1}", "external_labels: {cluster: '${CLUSTER}'}");
+    assertThat(lint(PROMETHEUS, logs)).extracting(Finding::ruleId).containsExactly("xsrc/cannot-verify");
+  }
+
+  @Test
+  void externalLabelsOfOnePrometheusDoNotLeakIntoTheJobsOfAnother() throws IOException {
+    String other = "global:\n  external_labels: {cluster: us1}\nscrape_configs:\n  - job_name: other\n"
+        + "    static_configs: [{targets: ['o:1'], labels: {app: other}}]\n";
+    SourceLinter linter = LintHarness.of("prometheus.yml", PROMETHEUS).with("us/prometheus.yml", other).linter();
+    linter.check(List.of(), dev.promotel.lint.LintContext.defaults(), f -> { });
+    assertThat(linter.groups()).extracting(g -> g.labels.get("cluster").value().describe())
+        .containsExactly("\"eu1\"", "\"us1\"");
+  }
+
+  @Test
   void aDumpLabelTheScrapeConfigAlsoSetsCollidesUnlessHonorLabels() throws IOException {
     String dump = "# HELP up_total x\n# TYPE up_total counter\nup_total{namespace=\"other\",code=\"1\"} 1\n"
         + "up_total{namespace=\"other\",code=\"2\"} 1\n";
