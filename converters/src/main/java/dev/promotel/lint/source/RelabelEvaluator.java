@@ -28,6 +28,9 @@ import java.util.regex.MatchResult;
  * {@link #finish()} removes them.
  */
 final class RelabelEvaluator {
+  /** Regexes that pick the first non-empty of several ;-joined source labels. */
+  private static final java.util.Set<String> COALESCE = java.util.Set.of("^;*([^;]+)(;.*)?$", ";*([^;]+)(;.*)?");
+
   private final Map<String, DerivedLabel> labels = new LinkedHashMap<>();
   private final Map<String, String> pins = new HashMap<>();
   private final boolean discovery;
@@ -149,6 +152,12 @@ final class RelabelEvaluator {
   /** {@code replacement} over a symbolic value, when the regex captures all of it as $1. */
   private static LabelValue substitute(RelabelRule r, LabelValue in) {
     String re = r.regex();
+    if (COALESCE.contains(re) && r.separator().equals(";") && r.replacement().matches("\\$\\{?1\\}?")
+        && r.sources().size() > 1 && in.parts().stream().allMatch(p -> p instanceof Symbol || p instanceof Literal)) {
+      // The "first non-empty source label" idiom of Grafana's Kubernetes configs and alloy convert.
+      return new LabelValue(List.of(new Symbol("first non-empty of(" + String.join(", ", r.sources()) + ")",
+          Optional.empty())));
+    }
     boolean whole = re.equals("(.*)") || re.equals("(.+)") || re.equals("(.*?)");
     boolean matchesAll = whole || re.equals(".*") || re.equals(".+");
     if (!r.replacement().contains("$")) {

@@ -13,7 +13,10 @@ final class SymbolNames {
   static String describe(String source) {
     int paren = source.indexOf('(');
     if (paren > 0 && source.endsWith(")")) {
-      return source.substring(0, paren) + "(" + describe(source.substring(paren + 1, source.length() - 1)) + ")";
+      String[] inner = source.substring(paren + 1, source.length() - 1).split(", ");
+      StringBuilder s = new StringBuilder(source.substring(0, paren)).append(" (");
+      for (int i = 0; i < inner.length; i++) s.append(i > 0 ? ", " : "").append(describe(inner[i]));
+      return s.append(')').toString();
     }
     if (source.equals("__address__")) return "target address";
     if (!source.startsWith(K8S)) return source;

@@ -69,6 +69,18 @@ class RelabelEvaluatorTest {
   }
 
   @Test
+  void theFirstNonEmptyIdiomIsOneSymbolThatBothSidesCanShare() throws IOException {
+    RelabelEvaluator ev = new RelabelEvaluator(true);
+    ev.apply(rules("""
+        - source_labels: [__meta_kubernetes_pod_label_app_kubernetes_io_name, __meta_kubernetes_pod_label_app]
+          regex: '^;*([^;]+)(;.*)?$'
+          target_label: app
+        """), "relabel_configs");
+    assertThat(shapes(ev)).containsEntry("app",
+        "\"<first non-empty of (pod label app_kubernetes_io_name, pod label app)>\"");
+  }
+
+  @Test
   void aRegexThatCannotBeAppliedToASymbolGivesAnUnknownValueNotAGuess() throws IOException {
     RelabelEvaluator ev = new RelabelEvaluator(true);
     ev.apply(rules("""
