@@ -57,6 +57,7 @@ final class CrossSourceRules {
         compareNames(m, dumpsOf.getOrDefault(m, List.of()), l);
       }
     }
+    jobFormat();
     honorLabels(metrics, dumpsOf);
     drops();
   }
@@ -329,6 +330,56 @@ final class CrossSourceRules {
       }
     }
     return new Relation(Kind.UNKNOWN, "metrics " + metrics.describe() + ", logs " + logs.describe());
+  }
+
+  // ---- identity.jobFormat ------------------------------------------------------------------
+
+  /**
+   * The configured shape of {@code job} ({@code "{namespace}/{service}"}): each group's job must
+   * equal the format filled with the group's own values of those keys. A key the group lacks
+   * leaves only the format's literal separators to compare ({@code "/"}).
+   */
+  private void jobFormat() {
+    if (identity.jobFormat().isEmpty()) return;
+    String format = identity.jobFormat().get();
+    java.util.regex.Pattern placeholder = java.util.regex.Pattern.compile("\\{([a-zA-Z_]+)\\}");
+    for (SignalGroup g : model.groups) {
+      DerivedLabel job = g.labels.get("job");
+      if (job == null || job.value().hasUnknown()) continue;
+      java.util.regex.Matcher m = placeholder.matcher(format);
+      List<LabelValue.Part> parts = new ArrayList<>();
+      StringBuilder skeleton = new StringBuilder();
+      boolean complete = true;
+      int last = 0;
+      while (m.find()) {
+        parts.add(new LabelValue.Literal(format.substring(last, m.start())));
+        skeleton.append(format, last, m.start());
+        Optional<DerivedLabel> v = ofKey(g, m.group(1)).stream().filter(d -> !d.name().equals("job")).findFirst();
+        if (v.isPresent()) parts.addAll(v.get().value().parts());
+        else complete = false;
+        last = m.end();
+      }
+      parts.add(new LabelValue.Literal(format.substring(last)));
+      skeleton.append(format.substring(last));
+      LabelValue expected = new LabelValue(parts);
+      boolean ok;
+      if (complete) {
+        Optional<String> a = job.value().concrete();
+        Optional<String> b = expected.concrete();
+        ok = a.isPresent() && b.isPresent() ? a.get().equals(b.get()) : job.value().shape().equals(expected.shape());
+        if (!ok && (a.isEmpty() || b.isEmpty()) && (job.value().hasUnknown() || expected.hasUnknown())) continue;
+      } else {
+        String literal = String.join("", job.value().parts().stream()
+            .map(p -> p instanceof LabelValue.Literal l ? l.text() : "").toList());
+        ok = literal.chars().filter(c -> skeleton.indexOf(String.valueOf((char) c)) >= 0).count()
+            == skeleton.length();
+      }
+      if (ok) continue;
+      findings.add(Rules.VALUE_FORMAT, job.at(), "job",
+          "job of " + g.title() + " is " + job.value().describe() + ", but identity.jobFormat expects \"" + format + "\""
+              + (complete ? " (here " + expected.describe() + ")" : "") + "; build job in that shape on every side",
+          List.of());
+    }
   }
 
   // ---- names -------------------------------------------------------------------------------

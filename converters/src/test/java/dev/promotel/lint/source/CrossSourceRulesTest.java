@@ -215,6 +215,36 @@ class CrossSourceRulesTest {
         .extracting(Finding::subject).containsExactly("app.name", "__service__");
   }
 
+  private static dev.promotel.lint.LintContext withJobFormat(String format) {
+    dev.promotel.lint.IdentityConfig d = dev.promotel.lint.IdentityConfig.defaults();
+    return new dev.promotel.lint.LintContext(new dev.promotel.lint.IdentityConfig(d.required(), d.aliases(),
+        d.valueAliases(), java.util.Optional.of(format)), dev.promotel.lint.Thresholds.defaults(),
+        java.util.Map.of(), java.util.Set.of());
+  }
+
+  @Test
+  void aJobThatIsNotInTheConfiguredShapeIsAValueFormatMismatch() throws IOException {
+    List<Finding> f = LintHarness.of("prometheus.yml", PROMETHEUS)
+        .context(withJobFormat("{namespace}/{service}")).findings();
+    assertThat(f).singleElement().satisfies(x -> {
+      assertThat(x.ruleId()).isEqualTo("xsrc/value-format-mismatch");
+      assertThat(x.message()).contains("\"{namespace}/{service}\"").contains("\"web/shop\"");
+    });
+    String shaped = PROMETHEUS.replace("- job_name: shop", "- job_name: web/shop");
+    assertThat(LintHarness.of("prometheus.yml", shaped).context(withJobFormat("{namespace}/{service}")).findings())
+        .isEmpty();
+    assertThat(LintHarness.of("prometheus.yml", PROMETHEUS).findings()).as("no jobFormat configured").isEmpty();
+  }
+
+  @Test
+  void rulesTheConfigSwitchesOffAreNotReported() throws IOException {
+    dev.promotel.lint.LintContext off = new dev.promotel.lint.LintContext(dev.promotel.lint.IdentityConfig.defaults(),
+        dev.promotel.lint.Thresholds.defaults(), java.util.Map.of(), java.util.Set.of("xsrc/value-alias"));
+    assertThat(LintHarness.of("prometheus.yml", PROMETHEUS)
+        .with("promtail.yaml", promtail("job: shop, app: shop, namespace: web, env: prod", ""))
+        .context(off).findings()).isEmpty();
+  }
+
   private static List<String> ruleIds(String promtail) throws IOException {
     return lint(PROMETHEUS, promtail).stream().map(Finding::ruleId).toList();
   }
