@@ -44,6 +44,7 @@ final class AlloyReader {
   private final String file;
   private final SourceModel model;
   private final Map<String, Block> components = new LinkedHashMap<>();
+  private String[] lines = new String[0];
 
   private AlloyReader(String file, SourceModel model) {
     this.file = file;
@@ -53,8 +54,10 @@ final class AlloyReader {
   /** A target list as far as it is known: rules to apply in order, static labels, whether discovery feeds it. */
   private record Targets(List<RelabelRule> rules, Map<String, DerivedLabel> labels, boolean discovery) {}
 
-  static void read(String file, List<Statement> statements, SourceModel model) throws ConfigException {
+  static void read(String file, String text, SourceModel model) throws ConfigException {
+    List<Statement> statements = AlloyParser.parse(file, text);
     AlloyReader r = new AlloyReader(file, model);
+    r.lines = text.split("\r?\n|\r", -1);
     for (Statement s : statements) {
       if (s instanceof Block b) r.components.put(b.label().isEmpty() ? b.name() : b.name() + "." + b.label(), b);
     }
@@ -74,7 +77,10 @@ final class AlloyReader {
             type + " external_labels", ext));
       }
     } else if (type.equals("discovery.relabel")) {
-      for (Block rule : b.blocks("rule")) TargetChecks.check(List.of(rule(rule)), true, type + " " + b.label(), model);
+      List<RelabelRule> rules = new ArrayList<>();
+      for (Block rule : b.blocks("rule")) rules.add(rule(rule));
+      // discovery.relabel may feed prometheus.scrape (UTF-8 names allowed), so only __ targets are checked.
+      TargetChecks.check(rules, false, type + " " + b.label(), model);
     } else if (type.equals("loki.relabel") || type.equals("prometheus.relabel") || type.equals("loki.process")
         || type.startsWith("discovery.") || QUIET.contains(type)) {
       // Evaluated when a source's path reaches them, or they only provide discovery labels.
@@ -319,7 +325,13 @@ final class AlloyReader {
     model.report(Rules.NOT_UNDERSTOOD, at, subject, message);
   }
 
-  private static RelabelRule rule(Block r) throws ConfigException {
+  /** A positioned error with its source line, like the YAML readers' errors. */
+  private ConfigException error(SourcePosition at, String reason) {
+    String line = at.line() >= 1 && at.line() <= lines.length ? lines[(int) at.line() - 1] : "";
+    return new ConfigException(at, reason, line);
+  }
+
+  private RelabelRule rule(Block r) throws ConfigException {
     List<String> sources = new ArrayList<>();
     Optional<Attribute> src = r.attribute("source_labels");
     if (src.isPresent() && src.get().value() instanceof Arr arr) {
@@ -327,13 +339,24 @@ final class AlloyReader {
     }
     String action = str(r, "action").orElse("replace").toLowerCase(java.util.Locale.ROOT);
     if (!RelabelRule.ACTIONS.contains(action)) {
-      SourcePosition at = r.attribute("action").map(Attribute::at).orElse(r.at());
-      throw new ConfigException(at, "unknown relabel action \"" + action + "\"");
+      SourcePosition at = r.attribute("action").map(a -> a.value().at()).orElse(r.at());
+      throw error(at, "unknown relabel action \"" + action + "\"");
     }
     Optional<Attribute> target = r.attribute("target_label");
     SourcePosition regexAt = r.attribute("regex").map(a -> a.value().at()).orElse(r.at());
-    long modulus = r.attribute("modulus").map(a -> a.value() instanceof Num n ? Long.parseLong(n.text()) : 0L).orElse(0L);
-    return new RelabelRule(action, sources, str(r, "separator").orElse(";"), str(r, "regex").orElse("(.*)"),
+    long modulus = 0;
+    Optional<Attribute> mod = r.attribute("modulus");
+    if (mod.isPresent()) {
+      try {
+        modulus = Long.parseLong(mod.get().value() instanceof Num n ? n.text() : "");
+      } catch (NumberFormatException e) {
+        throw error(mod.get().value().at(), "expected an integer modulus");
+      }
+    }
+    String regex = str(r, "regex").orElse("(.*)");
+    String problem = RelabelRule.regexProblem(regex);
+    if (problem != null) throw error(regexAt, "invalid regex \"" + regex + "\": " + problem);
+    return new RelabelRule(action, sources, str(r, "separator").orElse(";"), regex,
         str(r, "target_label"), str(r, "replacement").orElse("$1"), modulus, r.at(),
         target.map(a -> a.value().at()).orElse(r.at()), regexAt);
   }

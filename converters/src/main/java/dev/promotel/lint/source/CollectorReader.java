@@ -189,7 +189,9 @@ final class CollectorReader {
         "k8s.deployment.name", "k8s.node.name");
     Optional<YamlMapping> extract = Yaml.mapping(body, "extract");
     if (extract.isPresent() && Yaml.get(extract.get(), "metadata").isPresent()) {
-      metadata = Yaml.sequence(extract.get(), "metadata").stream().map(n -> ((YamlScalar) n).text()).toList();
+      List<String> names = new java.util.ArrayList<>();
+      for (YamlNode n : Yaml.sequence(extract.get(), "metadata")) names.add(n.asScalar().text());
+      metadata = names;
     }
     for (String md : metadata) {
       resource.putIfAbsent(md, new DerivedLabel(md, LabelValue.symbol(k8sSymbol(md)), at, "k8sattributes", Origin.IMPLICIT));

@@ -51,8 +51,10 @@ record RelabelRule(
     SourcePosition targetAt = m.get(tgt).map(YamlNode::position).orElse(m.position());
     SourcePosition regexAt = m.get("regex").map(YamlNode::position).orElse(m.position());
     long modulus = m.get("modulus").isPresent() ? m.get("modulus").get().asScalar().asLong() : 0;
+    String regex = scalar(m, "regex").orElse("(.*)");
+    checkRegex(regex, m.get("regex").orElse(m));
     return new RelabelRule(action, sources, scalar(m, "separator").orElse(";"),
-        scalar(m, "regex").orElse("(.*)"), target, scalar(m, "replacement").orElse("$1"), modulus,
+        regex, target, scalar(m, "replacement").orElse("$1"), modulus,
         m.position(), targetAt, regexAt);
   }
 
@@ -61,6 +63,22 @@ record RelabelRule(
     if (node.isEmpty() || node.get() instanceof YamlScalar sc && sc.isNull()) return out;
     for (YamlNode n : node.get().asSequence()) out.add(fromYaml(n, camel));
     return out;
+  }
+
+  /** Prometheus rejects a config whose regex RE2 does not accept; so do we, at the regex. */
+  static void checkRegex(String regex, YamlNode at) throws ConfigException {
+    String problem = regexProblem(regex);
+    if (problem != null) throw at.error("invalid regex \"" + regex + "\": " + problem);
+  }
+
+  /** Why RE2 rejects {@code regex}, or null if it is valid. */
+  static String regexProblem(String regex) {
+    try {
+      com.google.re2j.Pattern.compile("^(?:" + regex + ")$");
+      return null;
+    } catch (com.google.re2j.PatternSyntaxException e) {
+      return e.getDescription();
+    }
   }
 
   private static Optional<String> scalar(YamlMapping m, String key) throws ConfigException {

@@ -58,7 +58,7 @@ public final class SourceLinter implements ConfigLinter {
         .orElseThrow(() -> new IllegalArgumentException("unknown config kind \"" + kind + "\"; expected one of " + kinds()));
     String name = file.toString();
     if (k == SourceKind.ALLOY) {
-      AlloyReader.read(name, AlloyParser.parse(name, text), model);
+      AlloyReader.read(name, text, model);
       return;
     }
     List<YamlNode> docs = YamlLoader.loadAll(name, text);

@@ -46,7 +46,8 @@ final class TargetChecks {
   private static boolean readLater(List<RelabelRule> rules, int from, String label) {
     for (int j = from + 1; j < rules.size(); j++) {
       if (rules.get(j).sources().contains(label)) return true;
-      if (rules.get(j).action().equals("labelmap") && Pattern.compile(rules.get(j).regex()).matcher(label).matches()) {
+      if (rules.get(j).action().equals("labelmap")
+          && com.google.re2j.Pattern.compile(rules.get(j).regex()).matcher(label).matches()) {
         return true;
       }
     }
