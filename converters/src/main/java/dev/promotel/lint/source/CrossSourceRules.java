@@ -158,8 +158,9 @@ final class CrossSourceRules {
   /** Service identity tokens: literal service values (last path segment) and the symbols they come from. */
   private Set<String> tokens(SignalGroup g) {
     Set<String> out = new HashSet<>();
-    for (DerivedLabel l : g.labels.values()) {
-      if (!isServiceKey(l.name())) continue;
+    List<DerivedLabel> service = new ArrayList<>(ofKey(g, "service"));
+    if (service.stream().noneMatch(d -> d.origin() == Origin.POSSIBLE)) service.addAll(possibleOfKey(g, "service"));
+    for (DerivedLabel l : service) {
       l.value().concrete().ifPresent(c -> out.add("lit:" + lastSegment(c)));
       List<LabelValue.Part> parts = l.value().parts();
       if (!parts.isEmpty() && parts.get(parts.size() - 1) instanceof Symbol s) {
@@ -187,10 +188,12 @@ final class CrossSourceRules {
 
   private void compareIdentity(SignalGroup m, SignalGroup l) {
     for (String key : identity.required()) {
-      List<DerivedLabel> ml = ofKey(m, key);
-      List<DerivedLabel> ll = ofKey(l, key);
+      List<DerivedLabel> ml = withPossible(m, key);
+      List<DerivedLabel> ll = withPossible(l, key);
       if (ml.isEmpty() && ll.isEmpty()) continue;
       if (ml.isEmpty() || ll.isEmpty()) {
+        List<DerivedLabel> present = ml.isEmpty() ? ll : ml;
+        if (present.stream().allMatch(d -> d.origin() == Origin.POSSIBLE)) continue;
         missing(key, ml.isEmpty() ? m : l, ml.isEmpty() ? ll.get(0) : ml.get(0), ml.isEmpty() ? l : m);
         continue;
       }
@@ -204,23 +207,83 @@ final class CrossSourceRules {
         DerivedLabel sn = l.labels.get("service_name");
         if (job != null && sn != null) pairs.add(new DerivedLabel[] {job, sn});
       }
+      boolean possible = ml.get(0).origin() == Origin.POSSIBLE || ll.get(0).origin() == Origin.POSSIBLE;
+      if (pairs.isEmpty() && possible) {
+        possibly(key, ml.get(0), ll.get(0), m, l);
+        continue;
+      }
       if (pairs.isEmpty()) {
         nameMismatch(key, ml.get(0), ll.get(0), m, l);
         continue;
       }
+      // Pairs with a label a labelmap only may produce count as agreement when they name the same
+      // source; they are "cannot verify" only when nothing else about the key could be compared.
+      boolean agreed = false;
+      boolean compared = false;
+      DerivedLabel[] unverified = null;
       for (DerivedLabel[] p : pairs) {
         if (p[0].origin() == Origin.EXTERNAL && p[1].origin() == Origin.EXTERNAL) continue;
+        if (p[0].origin() == Origin.POSSIBLE || p[1].origin() == Origin.POSSIBLE) {
+          if (p[0].origin() == Origin.POSSIBLE && p[1].origin() == Origin.POSSIBLE) continue;
+          if (p[0].value().symbols().equals(p[1].value().symbols())) agreed = true;
+          else if (unverified == null) unverified = p;
+          continue;
+        }
+        compared = true;
         compareValues(key, p[0], p[1], m, l);
       }
+      if (!agreed && !compared && unverified != null) possibly(key, unverified[0], unverified[1], m, l);
     }
   }
 
+  /**
+   * The group's labels for one logical key. When it sets none explicitly but a labelmap copies
+   * every pod label, the key's names are taken as possibly coming from there ({@code app ←
+   * __meta_kubernetes_pod_label_app}), so a labelmap is not mistaken for a missing label.
+   */
   private List<DerivedLabel> ofKey(SignalGroup g, String key) {
     List<DerivedLabel> out = new ArrayList<>();
     for (DerivedLabel d : g.labels.values()) {
       if (identity.logicalKey(d.name()).filter(key::equals).isPresent()) out.add(d);
     }
+    return out.isEmpty() ? possibleOfKey(g, key) : out;
+  }
+
+  /** The explicit labels of the key first, then those a labelmap may add (explicit ones win pairing). */
+  private List<DerivedLabel> withPossible(SignalGroup g, String key) {
+    List<DerivedLabel> out = new ArrayList<>(ofKey(g, key));
+    if (out.stream().noneMatch(d -> d.origin() == Origin.POSSIBLE)) out.addAll(possibleOfKey(g, key));
     return out;
+  }
+
+  /** The key's names a labelmap of every pod label may produce, for the names the group does not set. */
+  private List<DerivedLabel> possibleOfKey(SignalGroup g, String key) {
+    List<DerivedLabel> out = new ArrayList<>();
+    if (g.open.isEmpty()) return out;
+    List<String> names = new ArrayList<>(identity.aliases().getOrDefault(key, List.of()));
+    if (!names.contains(key)) names.add(key);
+    for (String name : names) {
+      if (g.labels.containsKey(name)) continue;
+      for (SignalGroup.OpenFamily f : g.open) f.possible(name).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  /**
+   * One side only may have the label (through a labelmap of every pod label): agreement is fine,
+   * both possible is nothing to check, anything else cannot be verified.
+   */
+  private void possibly(String key, DerivedLabel ma, DerivedLabel la, SignalGroup m, SignalGroup l) {
+    if (ma.origin() == Origin.POSSIBLE && la.origin() == Origin.POSSIBLE) return;
+    DerivedLabel possible = ma.origin() == Origin.POSSIBLE ? ma : la;
+    DerivedLabel definite = possible == ma ? la : ma;
+    if (definite.value().symbols().equals(possible.value().symbols())) return;
+    SignalGroup possibleSide = possible == ma ? m : l;
+    findings.add(Rules.CANNOT_VERIFY, la.at(), la.name(),
+        "cannot verify " + key + ": " + possibleSide.title() + " has no " + possible.name() + " label of its own and "
+            + "would get one only from " + possible.how() + ", while the other side sets " + definite.name() + " = "
+            + definite.value().describe() + "; set " + definite.name() + " explicitly on both sides",
+        List.of(related(m, ma)));
   }
 
   private void missing(String key, SignalGroup lacking, DerivedLabel present, SignalGroup having) {

@@ -18,7 +18,9 @@ record DerivedLabel(String name, LabelValue value, SourcePosition at, String how
     /** A log pipeline stage (static_labels, labels, Alloy stage.*). */
     STAGE,
     /** Promoted from OTLP resource attributes or added implicitly by the shipper (filename, service_name). */
-    IMPLICIT
+    IMPLICIT,
+    /** Not set explicitly, but a labelmap of every pod label may produce it: present, value unchecked. */
+    POSSIBLE
   }
 
   DerivedLabel withValue(LabelValue v) {

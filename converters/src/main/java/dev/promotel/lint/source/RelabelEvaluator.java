@@ -262,8 +262,11 @@ final class RelabelEvaluator {
     if (discovery && r.regex().startsWith("__meta_")) {
       int group = r.regex().indexOf('(');
       String prefix = group > 0 ? r.regex().substring(0, group) : r.regex();
+      // "prefix(.+)" with "$1" maps the discovery label prefix+n to n; other shapes stay opaque.
+      boolean simple = (r.regex().equals(prefix + "(.+)") || r.regex().equals(prefix + "(.*)"))
+          && r.replacement().matches("\\$\\{?1\\}?");
       open.add(new SignalGroup.OpenFamily("every " + SymbolNames.describe(prefix + "*").replace("*", "")
-          .trim() + " (labelmap " + r.regex() + ")", r.regexAt()));
+          .trim() + " (labelmap " + r.regex() + ")", r.regexAt(), simple ? prefix : null));
     }
   }
 

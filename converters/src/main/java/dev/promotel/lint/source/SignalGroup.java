@@ -27,8 +27,20 @@ final class SignalGroup {
   /** A label that a rule removes, with the value it had (for the messages of the drop rules). */
   record Drop(String label, SourcePosition at, String how, DerivedLabel removed) {}
 
-  /** Labels that cannot be listed: every pod label through labelmap, every promoted extracted field. */
-  record OpenFamily(String description, SourcePosition at) {}
+  /**
+   * Labels that cannot be listed: every pod label through labelmap. {@code sourcePrefix} is the
+   * discovery prefix a plain {@code prefix(.+)} → {@code $1} labelmap strips ({@code
+   * __meta_kubernetes_pod_label_}), so a label {@code app} may come from {@code
+   * __meta_kubernetes_pod_label_app}; null for other shapes.
+   */
+  record OpenFamily(String description, SourcePosition at, String sourcePrefix) {
+    /** The label {@code name} as this family would produce it, if the family is a plain prefix map. */
+    java.util.Optional<DerivedLabel> possible(String name) {
+      if (sourcePrefix == null) return java.util.Optional.empty();
+      return java.util.Optional.of(new DerivedLabel(name, LabelValue.symbol(sourcePrefix + name), at,
+          "labelmap from " + sourcePrefix + name + " (if the target has it)", DerivedLabel.Origin.POSSIBLE));
+    }
+  }
 
   final Side side;
   final SourceKind kind;

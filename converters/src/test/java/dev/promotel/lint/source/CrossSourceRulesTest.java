@@ -125,6 +125,31 @@ class CrossSourceRulesTest {
   }
 
   @Test
+  void aLabelmapOfPodLabelsMayProvideAnIdentityLabelSoItIsNotReportedMissingButOnlyUnverified() throws IOException {
+    String prom = """
+        scrape_configs:
+          - job_name: pods
+            kubernetes_sd_configs: [{role: pod}]
+            relabel_configs:
+              - {action: labelmap, regex: '__meta_kubernetes_pod_label_(.+)'}
+        """;
+    String logs = """
+        clients: [{url: http://loki:3100/loki/api/v1/push}]
+        scrape_configs:
+          - job_name: pods
+            kubernetes_sd_configs: [{role: pod}]
+            relabel_configs:
+              - {source_labels: [__meta_kubernetes_pod_label_app], target_label: app}
+              - {source_labels: [__meta_kubernetes_pod_label_env], target_label: env}
+        """;
+    assertThat(lint(prom, logs)).isEmpty();
+    String logsWithoutLabelmapCounterpart = logs.replace("{role: pod}]\n    relabel_configs:",
+        "{role: pod}]\n    relabel_configs:\n      - {target_label: cluster, replacement: eu1}");
+    assertThat(lint(prom, logsWithoutLabelmapCounterpart)).extracting(Finding::ruleId, Finding::subject)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("xsrc/cannot-verify", "cluster"));
+  }
+
+  @Test
   void servicesThatShareNoIdentityValueAreNotCompared() throws IOException {
     assertThat(lint(PROMETHEUS, promtail("job: billing, app: billing, env: dev", ""))).isEmpty();
   }
