@@ -175,13 +175,22 @@ final class CrossSourceRules {
     return s.substring(s.lastIndexOf('/') + 1);
   }
 
+  /**
+   * Same service: a shared identity token, or the same Kubernetes discovery role whose pinned
+   * values do not contradict each other (two "every pod" configs see the same pods).
+   */
   private boolean joined(SignalGroup m, SignalGroup l) {
     Set<String> a = tokens(m);
     Set<String> b = tokens(l);
     for (String t : a) {
       if (b.contains(t)) return true;
     }
-    return false;
+    if (m.kubernetesRole == null || !m.kubernetesRole.equals(l.kubernetesRole)) return false;
+    for (Map.Entry<String, String> pin : m.pins.entrySet()) {
+      String other = l.pins.get(pin.getKey());
+      if (other != null && !other.equals(pin.getValue())) return false;
+    }
+    return true;
   }
 
   // ---- identity ----------------------------------------------------------------------------
@@ -350,7 +359,7 @@ final class CrossSourceRules {
       case DIVERGENT -> findings.add(Rules.K8S_DIVERGENT, la.at(), la.name(),
           pair + " comes from " + r.detail + "; derive it from the same discovery label on both sides", rel);
       case UNKNOWN -> findings.add(Rules.CANNOT_VERIFY, la.at(), la.name(),
-          "cannot verify that " + pair + " agree: " + r.detail
+          "cannot verify that the values of " + pair + " agree: " + r.detail
               + "; derive both from the same source, or suppress this note if they agree by construction", rel);
     }
   }
@@ -378,9 +387,18 @@ final class CrossSourceRules {
       }
       return new Relation(Kind.DISJOINT, "\"" + x + "\" vs \"" + y + "\"");
     }
+    // A literal that cannot take the other side's shape at all: "kubernetes-pods" vs "<namespace>/<app>".
+    if (a.isPresent() != b.isPresent()) {
+      String literal = a.orElseGet(b::get);
+      LabelValue template = a.isPresent() ? logs : metrics;
+      if (!template.admits(literal)) {
+        return new Relation(Kind.FORMAT, metrics.describe() + " in metrics vs " + logs.describe() + " in logs");
+      }
+    }
     if (metrics.hasUnknown() || logs.hasUnknown()) {
       return new Relation(Kind.UNKNOWN, "metrics " + metrics.describe() + ", logs " + logs.describe());
     }
+
     List<String> ms = metrics.symbols();
     List<String> ls = logs.symbols();
     if (!ms.isEmpty() && !ls.isEmpty()) {

@@ -99,6 +99,17 @@ record LabelValue(List<Part> parts) {
     return out;
   }
 
+  /** Whether {@code value} could be this template's value (symbols stand for any non-empty text). */
+  boolean admits(String value) {
+    StringBuilder re = new StringBuilder();
+    for (Part p : parts) {
+      if (p instanceof Literal l) re.append(java.util.regex.Pattern.quote(l.text()));
+      else if (p instanceof Symbol s && s.known().isPresent()) re.append(java.util.regex.Pattern.quote(s.known().get()));
+      else re.append(".+");
+    }
+    return value.matches(re.toString());
+  }
+
   /** The shape with symbols as {@code <…>} and pinned values left out: {@code <namespace>/<pod label app>}. */
   String shape() {
     StringBuilder s = new StringBuilder();

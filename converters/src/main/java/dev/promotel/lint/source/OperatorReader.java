@@ -104,6 +104,7 @@ final class OperatorReader {
     ev.apply(metricRelabelings, "metricRelabelings");
     SignalGroup g = new SignalGroup(Side.METRICS, SourceKind.PROMETHEUS_OPERATOR, where, file, epAt);
     ev.into(g);
+    g.kubernetesRole = serviceMonitor ? "endpoints" : "pod";
     g.honorLabels = Yaml.bool(ep, "honorLabels", false);
     model.groups.add(g);
   }

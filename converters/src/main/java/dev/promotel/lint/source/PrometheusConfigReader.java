@@ -91,6 +91,7 @@ final class PrometheusConfigReader {
     ev.finish();
     ev.apply(metricRelabel, "metric_relabel_configs");
     ev.into(g);
+    g.kubernetesRole = discovery ? KubernetesRole.of(sc) : null;
     g.honorLabels = honor;
     model.groups.add(g);
   }

@@ -89,6 +89,7 @@ final class PromtailReader {
     stages(Yaml.sequence(sc, "pipeline_stages"), ev, g, false);
     for (DerivedLabel e : ext.values()) ev.labels().putIfAbsent(e.name(), e);
     ev.into(g);
+    g.kubernetesRole = discovery ? KubernetesRole.of(sc) : null;
     model.groups.add(g);
   }
 

@@ -153,7 +153,7 @@ final class RelabelEvaluator {
   private static LabelValue substitute(RelabelRule r, LabelValue in) {
     String re = r.regex();
     if (COALESCE.contains(re) && r.separator().equals(";") && r.replacement().matches("\\$\\{?1\\}?")
-        && r.sources().size() > 1 && in.parts().stream().allMatch(p -> p instanceof Symbol || p instanceof Literal)) {
+        && r.sources().size() > 1) {
       // The "first non-empty source label" idiom of Grafana's Kubernetes configs and alloy convert.
       return new LabelValue(List.of(new Symbol("first non-empty of(" + String.join(", ", r.sources()) + ")",
           Optional.empty())));
@@ -290,6 +290,7 @@ final class RelabelEvaluator {
 
   /** Fills a group with the evaluated labels, drops and open families. */
   void into(SignalGroup g) {
+    g.pins.putAll(pins);
     g.labels.putAll(labels);
     g.drops.addAll(drops);
     g.open.addAll(open);

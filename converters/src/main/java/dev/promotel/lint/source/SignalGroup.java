@@ -54,6 +54,10 @@ final class SignalGroup {
   final List<String> extracted = new ArrayList<>();
   /** OTLP resource attributes of a Collector pipeline to Loki; Loki's otlp_config turns them into labels at check time. */
   final Map<String, DerivedLabel> resource = new LinkedHashMap<>();
+  /** Discovery values a selector or keep rule fixes ({@code __meta_kubernetes_pod_label_app → checkout}). */
+  final Map<String, String> pins = new LinkedHashMap<>();
+  /** The Kubernetes discovery role that finds the targets ({@code pod}, {@code endpoints}), or null. */
+  String kubernetesRole;
   boolean honorLabels;
   /** Logs pushed through Loki's push API get service_name from discover_service_name; OTLP ones from service.name. */
   boolean viaOtlp;
