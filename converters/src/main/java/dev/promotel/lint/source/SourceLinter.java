@@ -26,15 +26,25 @@ import java.util.Optional;
  * app>}); see {@link RelabelEvaluator}. The rules then compare the METRICS and LOGS groups of
  * each service.
  *
- * <p>How services are joined across sources. Two groups belong to the same service when their
- * service keys (the physical names of the identity key {@code service}: by default {@code job},
- * {@code app}, {@code service_name}) share a value: the same literal (ServiceMonitor {@code
- * jobLabel: app} with selector {@code app: payments} and an OTLP {@code service.name=payments}),
- * or the same discovery symbol ({@code <pod label app>} on both sides, where a {@code keep} on one
- * side may pin it to {@code checkout}). A {@code job} of shape {@code <namespace>/<app>} joins
- * through its last segment. A metric dump joins the services whose identity values it carries, or
- * whose name is its file name; a dump without either joins every metrics group (it is what those
- * jobs scrape, as far as lint can tell).
+ * <p>How services are joined across sources. Two groups (one METRICS, one LOGS) belong to the same
+ * service when
+ * <ol>
+ *   <li>their service keys (the physical names of the identity key {@code service}: by default
+ *       {@code job}, {@code app}, {@code service_name}) share a value: the same literal (ServiceMonitor
+ *       {@code jobLabel: app} with selector {@code app: payments} and an OTLP {@code
+ *       service.name=payments}), or the same discovery symbol ({@code <pod label app>} on both
+ *       sides, where a {@code keep} on one side may pin it to {@code checkout}); a {@code job} of
+ *       shape {@code <namespace>/<app>} joins through its last segment; or
+ *   <li>both discover targets with the same Kubernetes role ({@code pod}) and the values their
+ *       selectors and {@code keep} rules pin do not contradict each other: two "every pod" configs
+ *       see the same pods, one pinned to {@code app=checkout} still overlaps one that is not, one
+ *       pinned to {@code checkout} and one to {@code payments} do not.
+ * </ol>
+ * A labelmap of every pod label counts as possibly providing the identity names it could produce
+ * ({@code app} from {@code __meta_kubernetes_pod_label_app}), for joining and comparing, never as a
+ * certain label. A metric dump joins the metrics groups whose identity values it carries, or whose
+ * service name is its file name ({@code checkout.prom}); a dump with neither joins every metrics
+ * group (it is what those jobs scrape, as far as lint can tell).
  *
  * <p>Example: {@code detect("promtail.yaml", "server: ...\nclients: ...\nscrape_configs: ...")}
  * is {@code Optional.of("promtail")}.
