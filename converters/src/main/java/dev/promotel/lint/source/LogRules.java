@@ -16,7 +16,8 @@ import java.util.Set;
  *   <li>logs/too-many-labels: more labels than {@code max_label_names_per_series}, or a labelmap
  *       that adds an open-ended set;
  *   <li>logs/dynamic-label: a label whose name or source is an ID, a duration, an address, a
- *       timestamp, a file path or a pod hash. HTTP status codes are not flagged: they take tens of
+ *       timestamp, a file path or a pod hash (options {@code denyNames}, {@code allowNames} add to
+ *       and remove from the list). HTTP status codes are not flagged: they take tens of
  *       values, within Loki's guidance for dynamic labels (bp-labels.md), and flagging them would
  *       also double-report a status label spelled differently from the metrics' one;
  *   <li>logs/no-service-name: neither service_name nor a discover_service_name label;
@@ -47,7 +48,7 @@ final class LogRules {
     for (SignalGroup g : model.groups) {
       if (g.side != Side.LOGS) continue;
       tooMany(g, max, maxAt, findings);
-      dynamic(g, findings);
+      dynamic(g, dynamicOptions(context), findings);
       if (!g.labels.containsKey("service_name") && discover.stream().noneMatch(g.labels::containsKey)) {
         findings.add(Rules.NO_SERVICE_NAME, g.at, g.name,
             g.title() + " has no service_name and none of Loki's discover_service_name labels " + discover
@@ -97,11 +98,28 @@ final class LogRules {
     return lower.endsWith(suffix) && (word || camel);
   }
 
-  private static void dynamic(SignalGroup g, Findings findings) {
+  /** {@code rules: {logs/dynamic-label: {options: {denyNames: [...], allowNames: [...]}}}} of the lint config. */
+  record DynamicOptions(Set<String> deny, Set<String> allow) {}
+
+  static DynamicOptions dynamicOptions(LintContext context) {
+    Set<String> deny = new java.util.HashSet<>();
+    Set<String> allow = new java.util.HashSet<>();
+    context.options(Rules.DYNAMIC_LABEL.id()).ifPresent(o -> {
+      for (String key : List.of("denyNames", "allowNames")) {
+        for (dev.promotel.yaml.YamlNode n : o.get(key).filter(v -> v instanceof dev.promotel.yaml.YamlSequence)
+            .map(v -> ((dev.promotel.yaml.YamlSequence) v).items()).orElse(List.of())) {
+          if (n instanceof dev.promotel.yaml.YamlScalar sc) (key.equals("denyNames") ? deny : allow).add(sc.text());
+        }
+      }
+    });
+    return new DynamicOptions(deny, allow);
+  }
+
+  private static void dynamic(SignalGroup g, DynamicOptions options, Findings findings) {
     for (DerivedLabel l : g.labels.values()) {
-      if (ALLOWED_ID_LIKE.contains(l.name())) continue;
+      if (ALLOWED_ID_LIKE.contains(l.name()) || options.allow().contains(l.name())) continue;
       String folded = Naming.folded(l.name());
-      boolean byName = DYNAMIC_NAMES.contains(folded)
+      boolean byName = DYNAMIC_NAMES.contains(folded) || options.deny().contains(l.name())
           || DYNAMIC_SUFFIXES.stream().anyMatch(s -> hasSuffix(l.name(), s));
       boolean bySource = l.value().symbols().stream().anyMatch(DYNAMIC_SYMBOLS::contains);
       if (!byName && !bySource) continue;

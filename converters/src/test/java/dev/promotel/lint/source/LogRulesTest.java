@@ -83,6 +83,17 @@ class LogRulesTest {
   }
 
   @Test
+  void theLintConfigCanAddAndRemoveDynamicNames() throws IOException {
+    dev.promotel.yaml.YamlMapping options = dev.promotel.yaml.YamlLoader.load(".promotel-lint.yaml",
+        "denyNames: [customer]\nallowNames: [trace_id]\n").asMapping();
+    dev.promotel.lint.LintContext context = new dev.promotel.lint.LintContext(
+        dev.promotel.lint.IdentityConfig.defaults(), dev.promotel.lint.Thresholds.defaults(),
+        java.util.Map.of("logs/dynamic-label", options), java.util.Set.of());
+    assertThat(LintHarness.of("promtail.yaml", promtail("app: shop", "- labels: {trace_id: '', customer: ''}"))
+        .context(context).findings()).extracting(Finding::subject).containsExactly("customer");
+  }
+
+  @Test
   void boundedLabelsAreNotDynamic() throws IOException {
     assertThat(lint(promtail("app: shop", "- labels: {level: '', statusCode: status, method: ''}"))).isEmpty();
   }
