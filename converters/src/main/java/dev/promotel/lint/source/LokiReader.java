@@ -79,6 +79,8 @@ final class LokiReader {
     if (index.isEmpty() && !ignoreDefaults) {
       for (String d : defaults) index.put(d, new SourceModel.IndexRule("index_label", at));
     }
+    // A second Loki file without limits (a per-component config) must not reset the first one's.
+    if (limits.isEmpty() && !otlpConfigured && model.loki.isPresent()) return;
     model.loki = Optional.of(new SourceModel.LokiSettings(file, at, max, maxAt, discover, index, ignoreDefaults,
         otlpConfigured));
   }

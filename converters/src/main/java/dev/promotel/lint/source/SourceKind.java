@@ -74,8 +74,9 @@ enum SourceKind {
         || keys.contains("remote_write") && keys.contains("global")) {
       return Optional.of(PROMETHEUS);
     }
+    // Mimir and Tempo configs also have server/ingester/distributor; only Loki has these sections.
     if (keys.contains("limits_config") || keys.contains("schema_config")
-        || (keys.contains("ingester") && keys.contains("server")) || keys.contains("distributor") && keys.contains("common")) {
+        || (keys.contains("ingester") && (keys.contains("storage_config") || keys.contains("chunk_store_config")))) {
       return Optional.of(LOKI);
     }
     return Optional.empty();

@@ -36,6 +36,14 @@ class SourceKindTest {
   }
 
   @Test
+  void mimirAndTempoConfigsAreNotTakenForLoki() {
+    assertThat(linter.detect("mimir.yaml", "server: {}\ndistributor: {}\ningester: {}\nblocks_storage: {}\nlimits: {}\n"))
+        .isEmpty();
+    assertThat(linter.detect("tempo.yaml", "server: {}\ndistributor: {}\ningester: {}\nstorage: {}\n")).isEmpty();
+    assertThat(linter.detect("loki.yaml", "server: {}\ningester: {}\nstorage_config: {}\n")).contains("loki");
+  }
+
+  @Test
   void alloyIsRecognisedByItsBlocksEvenWithoutTheExtension() {
     assertThat(linter.detect("config", "// logs\nloki.write \"default\" {\n  endpoint { url = \"x\" }\n}\n"))
         .contains("alloy");
