@@ -13,7 +13,8 @@ import java.util.Map;
  * Reads a {@code prometheus.yml} (prometheus docs configuration.md): {@code global.external_labels},
  * and per {@code scrape_configs[]} entry the labels its targets end with: {@code job} from
  * {@code job_name}, {@code static_configs[].labels}, {@code relabel_configs}, then {@code instance}
- * from {@code __address__}, then {@code metric_relabel_configs}; {@code honor_labels} is kept for
+ * from {@code __address__}, then {@code metric_relabel_configs} (and the {@code write_relabel_configs}
+ * of the only {@code remote_write}, if there is exactly one); {@code honor_labels} is kept for
  * cfg/honor-labels-collision. A static scrape config gives one group per {@code static_configs}
  * entry; one with service discovery gives one group whose discovered values are symbols.
  *
@@ -39,7 +40,23 @@ final class PrometheusConfigReader {
         model.external.add(new SourceModel.ExternalLabels(Side.METRICS, file, "global.external_labels", ext));
       }
     }
+    // With one remote_write, its write_relabel_configs decide what the central store keeps; with
+    // several, each store may differ and none is "the" metrics side, so they are left out.
+    List<YamlNode> remoteWrites = Yaml.sequence(doc, "remote_write");
+    List<RelabelRule> writeRelabel = remoteWrites.size() == 1
+        ? RelabelRule.listFromYaml(Yaml.get(remoteWrites.get(0).asMapping(), "write_relabel_configs"), false)
+        : List.of();
+    TargetChecks.check(writeRelabel, legacy, "remote_write write_relabel_configs", model);
+    int first = model.groups.size();
     for (YamlNode sc : Yaml.sequence(doc, "scrape_configs")) scrapeConfig(file, sc.asMapping(), legacy, model);
+    if (writeRelabel.isEmpty()) return;
+    for (SignalGroup g : model.groups.subList(first, model.groups.size())) {
+      RelabelEvaluator ev = new RelabelEvaluator(false);
+      g.labels.values().forEach(ev::set);
+      ev.apply(writeRelabel, "remote_write write_relabel_configs");
+      g.labels.clear();
+      ev.into(g);
+    }
   }
 
   private static void scrapeConfig(String file, YamlMapping sc, boolean legacy, SourceModel model) throws ConfigException {

@@ -226,6 +226,16 @@ class CrossSourceRulesTest {
   }
 
   @Test
+  void aWriteRelabelOfTheOnlyRemoteWriteThatDropsAnIdentityLabelIsReported() throws IOException {
+    String prom = PROMETHEUS + "remote_write:\n  - url: http://mimir/api/v1/push\n    write_relabel_configs:\n"
+        + "      - {action: labeldrop, regex: env}\n";
+    assertThat(lint(prom, promtail(GOOD_LABELS, ""))).extracting(Finding::ruleId, Finding::subject)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("xsrc/missing-identity-label", "env"));
+    String two = prom + "  - url: http://backup/api/v1/push\n";
+    assertThat(lint(two, promtail(GOOD_LABELS, ""))).isEmpty();
+  }
+
+  @Test
   void relabelTargetsThatCannotSurviveAreInvalid() throws IOException {
     String logs = promtail(GOOD_LABELS, "").replace("    pipeline_stages:", String.join("\n",
         "    relabel_configs:",
