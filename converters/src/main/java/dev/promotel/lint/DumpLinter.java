@@ -1,0 +1,145 @@
+package dev.promotel.lint;
+
+import dev.promotel.format.Format;
+import dev.promotel.format.MetricParseException;
+import dev.promotel.format.MetricReader;
+import dev.promotel.format.SourcePosition;
+import dev.promotel.model.Attributes;
+import dev.promotel.model.MetricFamily;
+import dev.promotel.model.Point;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Lints one metric dump as it streams: each family the reader returns goes through the dump rules
+ * (§6.1–§6.4) and is forgotten; what the cross-source rules need is kept as {@link DumpLabels}
+ * (at most {@link #MAX_LABEL_VALUES} values per label name). A parse error ends the dump with a
+ * finding ({@code dump/parse-error}, or {@code dump/duplicate-label}, {@code
+ * dump/metadata-conflict}, {@code dump/duplicate-series} for what the readers reject), not an
+ * exception: lint reports bad dumps, it does not stop at them.
+ *
+ * <p>Example: {@code new DumpLinter("app.prom", Format.PROM, LintContext.defaults(), sink)
+ * .lint(reader)} reports {@code name/counter-total} for {@code # TYPE http_requests counter}.
+ */
+public final class DumpLinter {
+  static final int MAX_LABEL_VALUES = 64;
+  static final int MAX_LABEL_NAMES = 1_000;
+
+  private final String source;
+  private final Format format;
+  private final Checks checks;
+  private final List<DumpRule> rules;
+  private final Map<String, TreeSet<String>> labelValues = new HashMap<>();
+  private final Map<String, Boolean> labelTruncated = new HashMap<>();
+  private final Map<String, SourcePosition> labelFirst = new HashMap<>();
+  private long families;
+  private long series;
+
+  public DumpLinter(String source, Format format, LintContext context, FindingSink sink) throws dev.promotel.yaml.ConfigException {
+    this.source = source;
+    this.format = format;
+    this.checks = new Checks(context, sink);
+    this.rules = List.of(new HygieneRules(checks), new NameRules(checks), new LabelRules(checks),
+        new CardinalityRules(checks));
+  }
+
+  /** Reads {@code reader} to its end (or first parse error); I/O errors other than parse errors propagate. */
+  public void lint(MetricReader reader) throws IOException {
+    String previous = null;
+    try {
+      for (Optional<MetricFamily> next = reader.read(); next.isPresent(); next = reader.read()) {
+        MetricFamily family = next.get();
+        boolean continued = family.name().equals(previous) && format != Format.OTLP_PB
+            && format != Format.OTLP_JSON && format != Format.OTLP_JSONL;
+        if (!continued && previous != null) familyEnd();
+        previous = family.name();
+        MetricReader r = reader;
+        DumpFamily f = new DumpFamily(family, source, format, reader.familyLine(), r::pointLine,
+            continued);
+        if (!continued) families++;
+        for (DumpRule rule : rules) rule.family(f);
+        collectLabels(f);
+      }
+    } catch (MetricParseException e) {
+      parseError(e);
+    } finally {
+      if (previous != null) familyEnd();
+      for (DumpRule rule : rules) rule.end();
+    }
+  }
+
+  private void familyEnd() {
+    for (DumpRule rule : rules) rule.familyEnd();
+  }
+
+  private void parseError(MetricParseException e) {
+    String reason = e.reason();
+    String rule;
+    if (reason.contains("unique label names") || reason.contains("duplicate label name")) {
+      rule = DumpRuleIds.DUPLICATE_LABEL;
+    } else if (reason.contains("line per series") || reason.contains("got this series again")) {
+      rule = DumpRuleIds.DUPLICATE_SERIES;
+    } else if (reason.contains("HELP") || reason.contains("TYPE") || reason.contains("UNIT")
+        || reason.contains("family once, contiguous")) {
+      rule = DumpRuleIds.METADATA_CONFLICT;
+    } else {
+      rule = DumpRuleIds.PARSE_ERROR;
+    }
+    SourcePosition at = e.position().isText() ? e.position() : Positions.fileOnly(source);
+    checks.report(rule, Severity.ERROR, at, rule.equals(DumpRuleIds.PARSE_ERROR) ? source : reason,
+        reason + " (the rest of " + source + " was not checked; promotel validate shows the same"
+            + " error)", List.of());
+  }
+
+  private void collectLabels(DumpFamily f) {
+    List<? extends Point> points = f.family().data().points();
+    for (int i = 0; i < points.size(); i++) {
+      Attributes labels = points.get(i).attributes();
+      for (int k = 0; k < labels.size(); k++) keep(labels.key(k), labels.value(k).asString(), f, i);
+      series++;
+    }
+    for (var a : f.family().resource().attributes()) keep(a.key(), a.value().asString(), f, -1);
+  }
+
+  private void keep(String key, String value, DumpFamily f, int point) {
+    TreeSet<String> values = labelValues.get(key);
+    if (values == null) {
+      if (labelValues.size() >= MAX_LABEL_NAMES) return;
+      values = new TreeSet<>();
+      labelValues.put(key, values);
+      labelFirst.put(key, point >= 0 ? f.pointAt(point) : f.at());
+    }
+    if (values.size() < MAX_LABEL_VALUES) values.add(value);
+    else if (!values.contains(value)) labelTruncated.put(key, true);
+  }
+
+  /** What this dump says about labels, for the config linter's cross-source rules. */
+  public DumpLabels labels() {
+    Map<String, DumpLabels.LabelValues> out = new HashMap<>();
+    for (var e : labelValues.entrySet()) {
+      out.put(e.getKey(), new DumpLabels.LabelValues(e.getKey(), e.getValue(),
+          labelTruncated.getOrDefault(e.getKey(), false), labelFirst.get(e.getKey())));
+    }
+    return new DumpLabels(source, out);
+  }
+
+  public long families() {
+    return families;
+  }
+
+  public long series() {
+    return series;
+  }
+
+  /** The ids of the dump rules, for tests. */
+  static List<String> ruleIds() {
+    List<String> ids = new ArrayList<>();
+    for (RuleInfo r : DumpRuleIds.RULES) ids.add(r.id());
+    return ids;
+  }
+}
