@@ -21,6 +21,7 @@ final class CommandTree {
   static {
     SUBCOMMANDS.put("convert", ConvertCommand::new);
     SUBCOMMANDS.put("validate", ValidateCommand::new);
+    SUBCOMMANDS.put("lint", LintCommand::new);
     SUBCOMMANDS.put("formats", FormatsCommand::new);
     SUBCOMMANDS.put("completion", CompletionCommand::new);
   }
