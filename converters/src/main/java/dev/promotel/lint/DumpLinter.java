@@ -79,21 +79,41 @@ public final class DumpLinter {
 
   private void parseError(MetricParseException e) {
     String reason = e.reason();
-    String rule;
-    if (reason.contains("unique label names") || reason.contains("duplicate label name")) {
-      rule = DumpRuleIds.DUPLICATE_LABEL;
-    } else if (reason.contains("line per series") || reason.contains("got this series again")) {
-      rule = DumpRuleIds.DUPLICATE_SERIES;
-    } else if (reason.contains("HELP") || reason.contains("TYPE") || reason.contains("UNIT")
-        || reason.contains("family once, contiguous")) {
-      rule = DumpRuleIds.METADATA_CONFLICT;
-    } else {
-      rule = DumpRuleIds.PARSE_ERROR;
-    }
+    String rule = ruleOfParseError(reason);
     SourcePosition at = e.position().isText() ? e.position() : Positions.fileOnly(source);
-    checks.report(rule, Severity.ERROR, at, rule.equals(DumpRuleIds.PARSE_ERROR) ? source : reason,
-        reason + " (the rest of " + source + " was not checked; promotel validate shows the same"
-            + " error)", List.of());
+    checks.report(rule, Severity.ERROR, at, source, reason + " (the rest of " + source
+        + " was not checked; promotel validate shows the same error)", List.of());
+  }
+
+  /**
+   * The rule a reader's parse error stands for: the readers reject what several dump rules
+   * describe (a repeated label, a second TYPE line, an OpenMetrics UNIT that is no suffix), and
+   * the finding should carry that rule's id rather than the generic {@code dump/parse-error}.
+   */
+  static String ruleOfParseError(String reason) {
+    if (reason.contains("unique label names") || reason.contains("duplicate label name")) {
+      return DumpRuleIds.DUPLICATE_LABEL;
+    }
+    if (reason.contains("line per series") || reason.contains("got this series again")
+        || reason.contains("each quantile once per series")) {
+      return DumpRuleIds.DUPLICATE_SERIES;
+    }
+    if (reason.contains("unit to be a suffix") || reason.startsWith("expected no unit on")) {
+      return DumpRuleIds.UNIT_SUFFIX;
+    }
+    if (reason.contains("exemplar labels of at most 128")) return DumpRuleIds.EXEMPLAR_TOO_LONG;
+    if ((reason.contains("second one") && (reason.contains("HELP") || reason.contains("TYPE")
+            || reason.contains("UNIT")))
+        || reason.contains("before its samples") || reason.contains("family once, contiguous")) {
+      return DumpRuleIds.METADATA_CONFLICT;
+    }
+    if (reason.contains("as the value of a stateset") || reason.contains("as the value of info")
+        || reason.contains("quantile within [0, 1]") || reason.contains("never decrease")
+        || reason.contains("a +Inf bucket") || reason.contains("non-negative value for")
+        || reason.contains("non-negative quantile value")) {
+      return DumpRuleIds.INVALID_VALUES;
+    }
+    return DumpRuleIds.PARSE_ERROR;
   }
 
   private void collectLabels(DumpFamily f) {
