@@ -46,16 +46,24 @@ final class CardinalityRules implements DumpRule {
   private final int maxValueLength;
   private final Set<String> denyNames;
 
+  /** What is known about one label name: dump-wide checks, and distinct values in the current family. */
+  private final class LabelState {
+    int checked;
+    boolean reported;
+    LongSet distinct;
+    long family = -1;
+  }
+
   // Per family while it streams.
   private DumpFamily current;
+  private long familyNumber;
   private long familySeries;
   private long familyWeighted;
-  private final Map<String, LongSet> distinct = new HashMap<>();
-  // Per dump.
+  private final Map<String, LabelState> inFamily = new HashMap<>();
+  // Per dump (bounded by the number of label names).
   private long totalSeries;
   private SourcePosition firstAt;
-  private final Map<String, Integer> checked = new HashMap<>();
-  private final Set<String> reported = new HashSet<>();
+  private final Map<String, LabelState> labels = new HashMap<>();
 
   CardinalityRules(Checks checks) throws dev.promotel.yaml.ConfigException {
     this.checks = checks;
@@ -76,7 +84,8 @@ final class CardinalityRules implements DumpRule {
       current = f;
       familySeries = 0;
       familyWeighted = 0;
-      distinct.clear();
+      familyNumber++;
+      inFamily.clear();
     }
     if (firstAt == null) firstAt = f.at();
     List<? extends Point> points = f.family().data().points();
@@ -89,14 +98,26 @@ final class CardinalityRules implements DumpRule {
       for (int k = 0; k < labels.size(); k++) {
         String key = labels.key(k);
         String value = labels.value(k).asString();
+        LabelState state = this.labels.get(key);
+        if (state == null) {
+          state = new LabelState();
+          this.labels.put(key, state);
+        }
         if (dominant) {
-          LongSet set = distinct.computeIfAbsent(key, x -> new LongSet(maxDistinct));
-          if (set.add(LongSet.hash(LongSet.SEED, value)) == LongSet.Added.FULL) {
+          if (state.family != familyNumber) {
+            state.family = familyNumber;
+            state.distinct = new LongSet(maxDistinct);
+            inFamily.put(key, state);
+          }
+          // String hashes are cached; spreading one and mixing in the length makes 64-bit keys
+          // whose collisions are negligible at the 10,000 values counted.
+          long h = value.hashCode() * 0x9E3779B97F4A7C15L ^ ((long) value.length() << 32);
+          if (state.distinct.add(h) == LongSet.Added.FULL) {
             checks.stoppedCounting(DOMINANT_LABEL, f.at(), "distinct values of " + key + " in "
                 + f.name() + " after " + maxDistinct);
           }
         }
-        if (!reported.contains(key)) label(f, i, key, value);
+        if (!state.reported) label(f, i, key, value, state);
       }
     }
     totalSeries += points.size();
@@ -108,9 +129,9 @@ final class CardinalityRules implements DumpRule {
     return 1;
   }
 
-  private void label(DumpFamily f, int i, String key, String value) {
+  private void label(DumpFamily f, int i, String key, String value, LabelState state) {
     if (key.length() > maxNameLength || value.length() > maxValueLength) {
-      reported.add(key);
+      state.reported = true;
       checks.report(LONG_VALUE, f.pointAt(i), key, "label " + key + " of " + f.name() + " has a "
           + (key.length() > maxNameLength ? key.length() + "-character name (limit " + maxNameLength
               : value.length() + "-character value (limit " + maxValueLength)
@@ -118,18 +139,18 @@ final class CardinalityRules implements DumpRule {
       return;
     }
     if (!checks.on(UNBOUNDED_VALUE)) return;
+    if (state.checked >= MAX_CHECKED_PER_LABEL) return;
     if (denyNames.contains(key)) {
-      reported.add(key);
+      state.reported = true;
       checks.report(UNBOUNDED_VALUE, f.pointAt(i), key, "label " + key + " (on " + f.name()
           + ") identifies single requests or objects, so every value makes a new series; drop it"
           + " or keep it in exemplars or logs");
       return;
     }
-    int n = checked.merge(key, 1, Integer::sum);
-    if (n > MAX_CHECKED_PER_LABEL) return;
+    state.checked++;
     String kind = unboundedKind(value);
     if (kind != null) {
-      reported.add(key);
+      state.reported = true;
       checks.report(UNBOUNDED_VALUE, f.pointAt(i), key, "label " + key + " of " + f.name()
           + " has the value \"" + abbreviate(value) + "\", which looks like " + kind
           + "; such values are unbounded, drop the label or normalise the value");
@@ -164,8 +185,8 @@ final class CardinalityRules implements DumpRule {
           + (isError ? error : warning) + "; drop or aggregate high-cardinality labels", List.of());
     }
     if (checks.on(DOMINANT_LABEL) && familySeries >= minSeries) {
-      for (Map.Entry<String, LongSet> e : distinct.entrySet()) {
-        int d = e.getValue().size();
+      for (Map.Entry<String, LabelState> e : inFamily.entrySet()) {
+        int d = e.getValue().distinct.size();
         if (d >= 0.9 * familySeries && d < maxDistinct) {
           checks.report(DOMINANT_LABEL, f.at(), f.name() + "/" + e.getKey(), "label " + e.getKey()
               + " of " + f.name() + " has " + d + " distinct values in " + familySeries + " series,"

@@ -10,6 +10,7 @@ import dev.promotel.model.Point;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +35,7 @@ public final class DumpLinter {
   private final Format format;
   private final Checks checks;
   private final List<DumpRule> rules;
-  private final Map<String, TreeSet<String>> labelValues = new HashMap<>();
+  private final Map<String, HashSet<String>> labelValues = new HashMap<>();
   private final Map<String, Boolean> labelTruncated = new HashMap<>();
   private final Map<String, SourcePosition> labelFirst = new HashMap<>();
   private long families;
@@ -127,22 +128,25 @@ public final class DumpLinter {
   }
 
   private void keep(String key, String value, DumpFamily f, int point) {
-    TreeSet<String> values = labelValues.get(key);
+    HashSet<String> values = labelValues.get(key);
     if (values == null) {
       if (labelValues.size() >= MAX_LABEL_NAMES) return;
-      values = new TreeSet<>();
+      values = new HashSet<>();
       labelValues.put(key, values);
       labelFirst.put(key, point >= 0 ? f.pointAt(point) : f.at());
     }
-    if (values.size() < MAX_LABEL_VALUES) values.add(value);
-    else if (!values.contains(value)) labelTruncated.put(key, true);
+    if (values.size() < MAX_LABEL_VALUES) {
+      values.add(value);
+    } else if (!values.contains(value)) {
+      labelTruncated.put(key, true);
+    }
   }
 
   /** What this dump says about labels, for the config linter's cross-source rules. */
   public DumpLabels labels() {
     Map<String, DumpLabels.LabelValues> out = new HashMap<>();
     for (var e : labelValues.entrySet()) {
-      out.put(e.getKey(), new DumpLabels.LabelValues(e.getKey(), e.getValue(),
+      out.put(e.getKey(), new DumpLabels.LabelValues(e.getKey(), new TreeSet<>(e.getValue()),
           labelTruncated.getOrDefault(e.getKey(), false), labelFirst.get(e.getKey())));
     }
     return new DumpLabels(source, out);

@@ -104,12 +104,16 @@ final class NameRules implements DumpRule {
       Attributes labels = points.get(i).attributes();
       for (int k = 0; k < labels.size(); k++) {
         String key = labels.key(k);
-        if (f.isText() && CAMEL.matcher(key).find()) {
-          camelFamily = f;
-          camelCount.merge(key, 1, Integer::sum);
-          camelFirst.putIfAbsent(key, i);
+        // Judge each label name once per family (a regex per label occurrence would dominate).
+        if (labelsSeen.add(key)) {
+          firstLabel(f, i, key);
+          if (f.isText() && CAMEL.matcher(key).find()) {
+            camelFamily = f;
+            camelCount.put(key, 0);
+            camelFirst.put(key, i);
+          }
         }
-        if (labelsSeen.add(key)) firstLabel(f, i, key);
+        if (!camelCount.isEmpty() && camelCount.containsKey(key)) camelCount.merge(key, 1, Integer::sum);
       }
     }
   }
