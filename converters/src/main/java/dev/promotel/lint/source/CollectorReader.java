@@ -17,15 +17,17 @@ import java.util.Optional;
  * Reads an OpenTelemetry Collector config. Per pipeline of {@code service.pipelines} and per
  * exporter that decides labels, one group: the resource attributes after the pipeline's
  * {@code resource} processors ({@code attributes[] {key, value, from_attribute, action}}),
- * {@code k8sattributes} ({@code extract.metadata}, {@code extract.labels}) in order, then
+ * {@code k8sattributes} ({@code extract.metadata}, {@code extract.labels}) in order, and the
+ * record (log or data point) attributes after the {@code attributes} processors ({@code actions[]},
+ * same grammar); {@code transform} and similar processors are reported as not understood. Then
  * <ul>
  *   <li>{@code otlphttp}/{@code otlp} to Loki's {@code /otlp} (LOGS): Loki's otlp_config decides
  *       which attributes become index labels (dots become underscores), resolved at check time;
  *   <li>{@code loki} (LOGS, deprecated lokiexporter): {@code job} = {@code service.namespace/service.name}
  *       or {@code service.name}, {@code instance} = {@code service.instance.id}, {@code exporter=OTLP},
- *       plus the attributes named by the {@code loki.resource.labels} hint;
+ *       plus the attributes named by the {@code loki.resource.labels} and {@code loki.attribute.labels} hints;
  *   <li>{@code prometheus}, {@code prometheusremotewrite} (METRICS): the same job/instance rule,
- *       {@code const_labels} / {@code external_labels}, and every resource attribute when
+ *       {@code const_labels} / {@code external_labels}, the record attributes the pipeline sets, and every resource attribute when
  *       {@code resource_to_telemetry_conversion.enabled}.
  * </ul>
  * Values an SDK sends (anything no processor sets) are symbols "resource attribute X".
@@ -50,6 +52,7 @@ final class CollectorReader {
       if (!signal.equals("logs") && !signal.equals("metrics")) continue;
       YamlMapping pm = p.value().asMapping();
       Map<String, DerivedLabel> resource = new LinkedHashMap<>();
+      Map<String, DerivedLabel> record = new LinkedHashMap<>();
       for (YamlNode proc : Yaml.sequence(pm, "processors")) {
         String id = proc.asScalar().text();
         if (processors == null) break;
@@ -58,7 +61,11 @@ final class CollectorReader {
         switch (type(id)) {
           case "resource" -> resourceActions(Yaml.sequence(body.get(), "attributes"), resource, id);
           case "k8sattributes" -> k8sattributes(body.get(), proc.position(), resource);
-          default -> { } // batch, memory_limiter, filter, transform (OTTL is not evaluated)...
+          case "attributes" -> resourceActions(Yaml.sequence(body.get(), "actions"), record, id);
+          case "transform", "groupbyattrs", "metricstransform", "schema" -> model.report(Rules.NOT_UNDERSTOOD,
+              proc.position(), id, id + " in pipeline " + pipeline + " can change attributes, but promotel lint does not "
+                  + "evaluate it: labels it sets or changes are not checked");
+          default -> { } // batch, memory_limiter, filter, ...: no attributes of their own.
         }
       }
       for (YamlNode exp : Yaml.sequence(pm, "exporters")) {
@@ -80,17 +87,8 @@ final class CollectorReader {
             jobInstance(resource, g, exp.position());
             g.labels.put("exporter", new DerivedLabel("exporter", LabelValue.literal("OTLP"), exp.position(),
                 "lokiexporter default label", Origin.IMPLICIT));
-            DerivedLabel hint = resource.get("loki.resource.labels");
-            if (hint != null && hint.value().isLiteral()) {
-              for (String a : hint.value().concrete().orElse("").split(",")) {
-                String attr = a.trim();
-                DerivedLabel v = resource.get(attr);
-                LabelValue value = v != null ? v.value() : LabelValue.symbol("resource attribute " + attr);
-                String name = Naming.labelName(attr);
-                g.labels.put(name, new DerivedLabel(name, value, v != null ? v.at() : hint.at(),
-                    "loki.resource.labels hint", Origin.IMPLICIT));
-              }
-            }
+            hintedLabels(resource, "loki.resource.labels", "resource attribute ", g);
+            hintedLabels(record, "loki.attribute.labels", "log attribute ", g);
             model.groups.add(g);
           }
           case "prometheus", "prometheusremotewrite" -> {
@@ -106,6 +104,10 @@ final class CollectorReader {
                       Values.literalOrEnv(e.value().asScalar().text()), e.value().position(), id + " " + key, Origin.TARGET));
                 }
               }
+              for (DerivedLabel r : record.values()) {
+                String name = Naming.labelName(r.name());
+                g.labels.putIfAbsent(name, new DerivedLabel(name, r.value(), r.at(), r.how(), Origin.TARGET));
+              }
               Optional<YamlMapping> conv = Yaml.mapping(body, "resource_to_telemetry_conversion");
               if (conv.isPresent() && Yaml.bool(conv.get(), "enabled", false)) {
                 for (DerivedLabel r : resource.values()) {
@@ -120,6 +122,20 @@ final class CollectorReader {
           default -> { }
         }
       }
+    }
+  }
+
+  /** The lokiexporter hints: an attribute whose value lists the attributes to turn into labels. */
+  private static void hintedLabels(Map<String, DerivedLabel> attrs, String hintKey, String symbolPrefix, SignalGroup g) {
+    DerivedLabel hint = attrs.get(hintKey);
+    if (hint == null || !hint.value().isLiteral()) return;
+    for (String a : hint.value().concrete().orElse("").split(",")) {
+      String attr = a.trim();
+      if (attr.isEmpty()) continue;
+      DerivedLabel v = attrs.get(attr);
+      LabelValue value = v != null ? v.value() : LabelValue.symbol(symbolPrefix + attr);
+      String name = Naming.labelName(attr);
+      g.labels.put(name, new DerivedLabel(name, value, v != null ? v.at() : hint.at(), hintKey + " hint", Origin.IMPLICIT));
     }
   }
 

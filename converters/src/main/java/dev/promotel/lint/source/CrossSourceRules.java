@@ -32,14 +32,12 @@ import java.util.Set;
 final class CrossSourceRules {
   private final SourceModel model;
   private final List<DumpLabels> dumps;
-  private final LintContext context;
   private final IdentityConfig identity;
   private final Findings findings;
 
   CrossSourceRules(SourceModel model, List<DumpLabels> dumps, LintContext context, Findings findings) {
     this.model = model;
     this.dumps = dumps;
-    this.context = context;
     this.identity = context.identity();
     this.findings = findings;
   }

@@ -21,7 +21,8 @@ import java.util.Set;
  *       also double-report a status label spelled differently from the metrics' one;
  *   <li>logs/no-service-name: neither service_name nor a discover_service_name label;
  *   <li>logs/otlp-discouraged-index-label: Loki's otlp_config indexes k8s.pod.name or
- *       service.instance.id.
+ *       service.instance.id (only when the Loki config has an otlp_config or a Collector sends
+ *       OTLP logs to it: without OTLP ingestion the defaults do nothing).
  * </ul>
  */
 final class LogRules {
@@ -54,7 +55,8 @@ final class LogRules {
             List.of());
       }
     }
-    model.loki.ifPresent(l -> {
+    boolean otlpSources = model.groups.stream().anyMatch(g -> g.viaOtlp);
+    model.loki.filter(l -> l.otlpConfigured() || otlpSources).ifPresent(l -> {
       for (String attr : List.of("k8s.pod.name", "service.instance.id")) {
         SourceModel.IndexRule r = l.otlpIndexLabels().get(attr);
         if (r == null || !r.action().equals("index_label")) continue;

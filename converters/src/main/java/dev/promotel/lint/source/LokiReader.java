@@ -39,6 +39,7 @@ final class LokiReader {
     Optional<YamlMapping> distributor = Yaml.mapping(doc, "distributor");
     Optional<YamlMapping> distributorOtlp =
         distributor.isPresent() ? Yaml.mapping(distributor.get(), "otlp_config") : Optional.empty();
+    boolean otlpConfigured = distributorOtlp.isPresent();
     if (distributorOtlp.isPresent() && Yaml.get(distributorOtlp.get(), "default_resource_attributes_as_index_labels").isPresent()) {
       List<String> d = new ArrayList<>();
       for (YamlNode n : Yaml.sequence(distributorOtlp.get(), "default_resource_attributes_as_index_labels")) {
@@ -60,6 +61,7 @@ final class LokiReader {
       }
       Optional<YamlMapping> otlp = Yaml.mapping(l, "otlp_config");
       Optional<YamlMapping> res = otlp.isPresent() ? Yaml.mapping(otlp.get(), "resource_attributes") : Optional.empty();
+      otlpConfigured |= otlp.isPresent();
       if (res.isPresent()) {
         ignoreDefaults = Yaml.bool(res.get(), "ignore_defaults", false);
         if (!ignoreDefaults) {
@@ -77,6 +79,7 @@ final class LokiReader {
     if (index.isEmpty() && !ignoreDefaults) {
       for (String d : defaults) index.put(d, new SourceModel.IndexRule("index_label", at));
     }
-    model.loki = Optional.of(new SourceModel.LokiSettings(file, at, max, maxAt, discover, index, ignoreDefaults));
+    model.loki = Optional.of(new SourceModel.LokiSettings(file, at, max, maxAt, discover, index, ignoreDefaults,
+        otlpConfigured));
   }
 }

@@ -66,6 +66,7 @@ final class PrometheusConfigReader {
       boolean discovery, YamlMapping staticConfig, List<RelabelRule> relabel, List<RelabelRule> metricRelabel,
       SourceModel model, String where) throws ConfigException {
     RelabelEvaluator ev = new RelabelEvaluator(discovery);
+    if (discovery) ev.pinKubernetesNamespace(sc);
     ev.set(new DerivedLabel("job", LabelValue.literal(job), jobNode.position(), "job_name", Origin.TARGET));
     LabelValue address = LabelValue.symbol("__address__");
     SignalGroup g = new SignalGroup(Side.METRICS, SourceKind.PROMETHEUS, where, file, jobNode.position());

@@ -56,6 +56,7 @@ final class PromtailReader {
     String where = "job " + jobNode.text();
     boolean discovery = sc.keys().stream().anyMatch(k -> k.endsWith("_sd_configs"));
     RelabelEvaluator ev = new RelabelEvaluator(discovery || TARGET_BLOCKS.stream().anyMatch(sc.keys()::contains));
+    if (discovery) ev.pinKubernetesNamespace(sc);
     for (YamlNode st : Yaml.sequence(sc, "static_configs")) {
       YamlMapping labels = Yaml.mapping(st.asMapping(), "labels").orElse(null);
       if (labels == null) continue;
@@ -101,7 +102,7 @@ final class PromtailReader {
         switch (type) {
           case "labels" -> {
             for (YamlMapping.Entry l : body.asMapping().entries()) {
-              String field = l.value() instanceof YamlScalar v && !v.isNull() ? v.text() : l.key().text();
+              String field = l.value() instanceof YamlScalar v && !v.text().isEmpty() ? v.text() : l.key().text();
               ev.set(new DerivedLabel(l.key().text(), LabelValue.symbol("extracted field " + field), l.key().position(),
                   "pipeline_stages labels" + (conditional ? " (inside match)" : ""), Origin.STAGE));
               g.extracted.add(l.key().text());

@@ -35,7 +35,7 @@ final class RelabelEvaluator {
   private final List<SignalGroup.OpenFamily> open = new ArrayList<>();
   private boolean dropped;
 
-  /** {@code discovery}: whether a service discovery provides {@code __meta_*} labels (read as symbols). */
+  /** {@code discovery}: whether discovery provides {@code __meta_*} (or receiver {@code __journal_*}, ...) labels, read as symbols. */
   RelabelEvaluator(boolean discovery) {
     this.discovery = discovery;
   }
@@ -65,10 +65,27 @@ final class RelabelEvaluator {
   LabelValue read(String name) {
     DerivedLabel l = labels.get(name);
     if (l != null) return l.value();
-    if (discovery && name.startsWith("__meta_")) {
+    // Discovery and the log receivers provide __meta_*, __journal_*, __syslog_*, ... labels.
+    if (discovery && name.startsWith("__") && !name.startsWith("__tmp")) {
       return new LabelValue(List.of(new Symbol(name, Optional.ofNullable(pins.get(name)))));
     }
     return LabelValue.literal("");
+  }
+
+  /**
+   * Pins {@code __meta_kubernetes_namespace} when every {@code kubernetes_sd_configs} entry of a
+   * scrape config watches the same single namespace ({@code namespaces: {names: [shop]}}).
+   */
+  void pinKubernetesNamespace(dev.promotel.yaml.YamlMapping scrapeConfig) throws dev.promotel.yaml.ConfigException {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    List<dev.promotel.yaml.YamlNode> sds = Yaml.sequence(scrapeConfig, "kubernetes_sd_configs");
+    for (dev.promotel.yaml.YamlNode sd : sds) {
+      Optional<dev.promotel.yaml.YamlMapping> ns = Yaml.mapping(sd.asMapping(), "namespaces");
+      List<dev.promotel.yaml.YamlNode> list = ns.isPresent() ? Yaml.sequence(ns.get(), "names") : List.of();
+      if (list.size() != 1) return;
+      names.add(list.get(0).asScalar().text());
+    }
+    if (!sds.isEmpty() && names.size() == 1) pin("__meta_kubernetes_namespace", names.iterator().next());
   }
 
   void apply(List<RelabelRule> rules, String how) {

@@ -6,7 +6,6 @@ import dev.promotel.lint.Finding;
 import dev.promotel.lint.FindingSink;
 import dev.promotel.lint.LintContext;
 import dev.promotel.lint.RuleInfo;
-import dev.promotel.yaml.ConfigException;
 import dev.promotel.yaml.YamlLoader;
 import dev.promotel.yaml.YamlNode;
 import java.io.IOException;
@@ -91,9 +90,5 @@ public final class SourceLinter implements ConfigLinter {
   /** For tests: the groups read so far. */
   List<SignalGroup> groups() {
     return model.groups;
-  }
-
-  static ConfigException notReached(YamlNode n) {
-    return n.error("unreachable");
   }
 }

@@ -27,7 +27,8 @@ final class SourceModel {
       SourcePosition maxLabelsAt,
       List<String> discoverServiceName,
       Map<String, IndexRule> otlpIndexLabels,
-      boolean ignoreDefaults) {}
+      boolean ignoreDefaults,
+      boolean otlpConfigured) {}
 
   /** The decision of Loki's otlp_config for one resource attribute: index_label, structured_metadata or drop. */
   record IndexRule(String action, SourcePosition at) {}
