@@ -45,6 +45,8 @@ final class CardinalityRules implements DumpRule {
   private final int maxNameLength;
   private final int maxValueLength;
   private final Set<String> denyNames;
+  private final boolean dominantOn;
+  private final boolean unboundedOn;
 
   /** What is known about one label name: dump-wide checks, and distinct values in the current family. */
   private final class LabelState {
@@ -76,6 +78,8 @@ final class CardinalityRules implements DumpRule {
     this.maxNameLength = checks.intOption(LONG_VALUE, "maxNameLength", 1024);
     this.maxValueLength = checks.intOption(LONG_VALUE, "maxValueLength", 2048);
     this.denyNames = new HashSet<>(checks.listOption(UNBOUNDED_VALUE, "denyNames", DENY_NAMES));
+    this.dominantOn = checks.on(DOMINANT_LABEL);
+    this.unboundedOn = checks.on(UNBOUNDED_VALUE);
   }
 
   @Override
@@ -89,7 +93,7 @@ final class CardinalityRules implements DumpRule {
     }
     if (firstAt == null) firstAt = f.at();
     List<? extends Point> points = f.family().data().points();
-    boolean dominant = checks.on(DOMINANT_LABEL);
+    boolean dominant = dominantOn;
     for (int i = 0; i < points.size(); i++) {
       Point p = points.get(i);
       familySeries++;
@@ -106,7 +110,8 @@ final class CardinalityRules implements DumpRule {
         if (dominant) {
           if (state.family != familyNumber) {
             state.family = familyNumber;
-            state.distinct = new LongSet(maxDistinct);
+            if (state.distinct == null) state.distinct = new LongSet(maxDistinct);
+            else state.distinct.clear();
             inFamily.put(key, state);
           }
           // String hashes are cached; spreading one and mixing in the length makes 64-bit keys
@@ -138,7 +143,7 @@ final class CardinalityRules implements DumpRule {
           + ", Loki's default); move long text out of labels");
       return;
     }
-    if (!checks.on(UNBOUNDED_VALUE)) return;
+    if (!unboundedOn) return;
     if (state.checked >= MAX_CHECKED_PER_LABEL) return;
     if (denyNames.contains(key)) {
       state.reported = true;

@@ -39,6 +39,9 @@ final class HygieneRules implements DumpRule {
   private final int maxSeries;
   private final LongSet series;
   private final LongSet familyNames = new LongSet(1 << 20);
+  private final boolean duplicateOn;
+  private final boolean invalidOn;
+  private final boolean exemplarOn;
   private int duplicatesReported;
   private boolean invalidReported;
   private boolean exemplarReported;
@@ -54,6 +57,9 @@ final class HygieneRules implements DumpRule {
     this.checks = checks;
     this.maxSeries = checks.intOption(DUPLICATE_SERIES, "maxSeriesPerFamily", 1 << 20);
     this.series = new LongSet(maxSeries);
+    this.duplicateOn = checks.on(DUPLICATE_SERIES);
+    this.invalidOn = checks.on(INVALID_VALUES);
+    this.exemplarOn = checks.on(EXEMPLAR_TOO_LONG);
   }
 
   @Override
@@ -64,9 +70,9 @@ final class HygieneRules implements DumpRule {
     for (int i = 0; i < points.size(); i++) {
       Point p = points.get(i);
       Attributes labels = p.attributes();
-      if (checks.on(DUPLICATE_SERIES)) duplicate(f, i, labels);
-      if (checks.on(INVALID_VALUES) && !invalidReported) invalidValue(f, i, p, counter);
-      if (checks.on(EXEMPLAR_TOO_LONG) && !exemplarReported) exemplars(f, i, p);
+      if (duplicateOn) duplicate(f, i, labels);
+      if (invalidOn && !invalidReported) invalidValue(f, i, p, counter);
+      if (exemplarOn && !exemplarReported && !p.exemplars().isEmpty()) exemplars(f, i, p);
       if (common != null) commonLabels(labels);
       seriesSeen++;
     }

@@ -33,6 +33,9 @@ final class LabelRules implements DumpRule {
   private record Seen(String original, SourcePosition at, String family) {}
 
   private final Checks checks;
+  private final boolean setOn;
+  private final boolean emptyOn;
+  private final boolean variantOn;
   // inconsistent-set, per family while it streams.
   private String firstSet;
   private long firstSetHash;
@@ -51,6 +54,9 @@ final class LabelRules implements DumpRule {
 
   LabelRules(Checks checks) throws dev.promotel.yaml.ConfigException {
     this.checks = checks;
+    this.setOn = checks.on(INCONSISTENT_SET);
+    this.emptyOn = checks.on(EMPTY_VALUE);
+    this.variantOn = checks.on(VALUE_VARIANT);
     List<List<String>> groups = checks.groupsOption(SYNONYM, "groups", DEFAULT_SYNONYMS);
     for (int g = 0; g < groups.size(); g++) {
       for (String n : groups.get(g)) synonymGroup.put(n, g);
@@ -67,17 +73,17 @@ final class LabelRules implements DumpRule {
     List<? extends Point> points = f.family().data().points();
     for (int i = 0; i < points.size(); i++) {
       Attributes labels = points.get(i).attributes();
-      if (checks.on(INCONSISTENT_SET) && !setReported) labelSet(f, i, labels);
+      if (setOn && !setReported) labelSet(f, i, labels);
       for (int k = 0; k < labels.size(); k++) {
         String key = labels.key(k);
         if (exactNames.size() < MAX_NAMES && exactNames.add(key)) newName(f, i, key);
         String value = labels.value(k).asString();
-        if (value.isEmpty() && checks.on(EMPTY_VALUE) && emptyReported.add(key)) {
+        if (value.isEmpty() && emptyOn && emptyReported.add(key)) {
           checks.report(EMPTY_VALUE, f.pointAt(i), f.name() + "/" + key, "label " + key + " of "
               + f.name() + " has an empty value, which Prometheus treats as absent; drop the label"
               + " or give it a value");
         }
-        if (checks.on(VALUE_VARIANT)) value(f, i, key, value);
+        if (variantOn) value(f, i, key, value);
       }
     }
   }

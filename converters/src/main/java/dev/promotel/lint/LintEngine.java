@@ -8,6 +8,7 @@ import dev.promotel.io.DecompressionLimits;
 import dev.promotel.io.InputSource;
 import dev.promotel.io.OpenedInput;
 import dev.promotel.pipeline.Codecs;
+import dev.promotel.pipeline.ReadAheadReader;
 import dev.promotel.yaml.ConfigException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -132,7 +133,9 @@ public final class LintEngine {
           stream = tap;
         }
         DumpLinter linter = new DumpLinter(name, format, context, sink);
-        try (MetricReader reader = Codecs.reader(format, stream, name, options.read())) {
+        // The reader parses on its own thread, a few families ahead of the rules, as convert does.
+        try (MetricReader reader =
+            new ReadAheadReader(Codecs.reader(format, stream, name, options.read()), 4)) {
           linter.lint(reader);
         }
         if (tap != null) suppressions.addAll(tap.suppressions());

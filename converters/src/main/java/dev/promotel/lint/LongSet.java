@@ -45,8 +45,10 @@ final class LongSet {
     return size;
   }
 
+  /** Empties the set; the table is kept (the next family is likely as large) unless it is huge. */
   void clear() {
-    if (table.length > 1024) table = new long[16];
+    if (size == 0) return;
+    if (table.length > 1 << 16) table = new long[16];
     else java.util.Arrays.fill(table, 0);
     size = 0;
   }
