@@ -3,7 +3,6 @@ package dev.promotel.cli;
 import dev.promotel.io.Compression;
 import dev.promotel.io.InputSource;
 import dev.promotel.io.OutputTarget;
-import dev.promotel.io.PromotelIOException;
 import dev.promotel.lint.Baseline;
 import dev.promotel.lint.ConfigLinter;
 import dev.promotel.lint.LintConfig;
@@ -254,13 +253,13 @@ final class LintCommand implements Callable<Integer> {
     List<String> args = inputs.isEmpty() ? List.of(".") : inputs;
     for (String arg : args) {
       boolean directory = !arg.equals("-") && Files.isDirectory(Path.of(arg));
-      List<InputSource> sources;
-      try {
-        sources = InputSource.fromArguments(List.of(arg), std.in());
-      } catch (PromotelIOException e) {
-        throw e;
+      List<InputSource> sources = InputSource.fromArguments(List.of(arg), std.in());
+      for (InputSource s : sources) {
+        // "./a/b.prom" and "a/b.prom" are one file: report (and baseline) it one way.
+        InputSource named = directory && s.path().isPresent()
+            ? InputSource.file(s.path().get().normalize()) : s;
+        out.add(new LintEngine.Input(named, !directory, Optional.empty()));
       }
-      for (InputSource s : sources) out.add(new LintEngine.Input(s, !directory, Optional.empty()));
     }
     return out;
   }

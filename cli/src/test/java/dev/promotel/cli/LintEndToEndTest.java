@@ -159,4 +159,15 @@ class LintEndToEndTest {
     assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("::warning file=");
     assertThat(Files.readString(summary)).contains("### promotel lint", "| warning | 1 |");
   }
+
+  @Test
+  void kindForcesHowAnInputIsRead() throws IOException {
+    String in = write("scrape.txt", CLEAN).toString();
+    Cli asOm = Cli.run("lint", "--kind", "om", in);
+    assertThat(asOm.exitCode).isEqualTo(1);
+    assertThat(asOm.out).contains("expected '# EOF' as the last line", "[dump/parse-error]");
+    Cli unknown = Cli.run("lint", "--kind", "nagios", in);
+    assertThat(unknown.exitCode).isEqualTo(2);
+    assertThat(unknown.err).contains("unknown kind \"nagios\"", "promtail");
+  }
 }

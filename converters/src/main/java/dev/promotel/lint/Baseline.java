@@ -28,12 +28,19 @@ public final class Baseline {
   /** One accepted finding. */
   public record Entry(String rule, String path, String subject, String message) {
     String key() {
-      return rule + "\u0000" + path + "\u0000" + subject;
+      return rule + "\u0000" + normal(path) + "\u0000" + subject;
     }
   }
 
   private final String name;
   private final List<Entry> entries;
+
+  /** Paths compare with forward slashes and without a leading "./". */
+  static String normal(String path) {
+    String p = path.replace('\\', '/');
+    while (p.startsWith("./")) p = p.substring(2);
+    return p;
+  }
   private final Map<String, Integer> remaining = new HashMap<>();
 
   private Baseline(String name, List<Entry> entries) {

@@ -46,7 +46,8 @@ class OtlpSampleGoldenTest {
     List<Arguments> cases = new ArrayList<>();
     List<Path> inputs = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
-      files.filter(p -> !p.getFileName().toString().equals("README.md")).sorted()
+      files.filter(Files::isRegularFile)
+          .filter(p -> !p.getFileName().toString().equals("README.md")).sorted()
           .forEach(inputs::add);
     }
     inputs.add(CONFORMANCE);

@@ -214,4 +214,23 @@ class LintEngineTest {
     assertThat(LintEngine.ruleIds(fake)).contains("fake/rule", "dump/parse-error");
     assertThat(Set.copyOf(LintEngine.kinds(fake))).contains("prom", "fake");
   }
+
+  @Test
+  void alloyStyleSlashCommentsSuppressToo() throws IOException {
+    Path cfg = write("c.alloy", "fake: 1\nbad  // promotel-lint disable=fake/rule reason=\"alloy\"\n");
+    LintResult r = run(cfg);
+    assertThat(r.findings()).singleElement().satisfies(x -> assertThat(x.active()).isFalse());
+  }
+
+  @Test
+  void baselinePathsMatchWithOrWithoutALeadingDotSlash() throws IOException {
+    Finding f = new Finding("dump/untyped", Severity.INFO,
+        dev.promotel.format.SourcePosition.text("./dumps/a.prom", 3, 1), "x", "m");
+    Path file = write("b.json", "{\"version\":1,\"entries\":[{\"rule\":\"dump/untyped\","
+        + "\"path\":\"dumps/a.prom\",\"subject\":\"x\"}]}");
+    Baseline baseline = Baseline.read(file);
+    assertThat(baseline.absorb(f)).isTrue();
+    assertThat(baseline.absorb(f)).isFalse();
+    assertThat(baseline.stale()).isEmpty();
+  }
 }
