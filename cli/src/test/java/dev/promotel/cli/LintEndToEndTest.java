@@ -162,7 +162,8 @@ class LintEndToEndTest {
 
   @Test
   void kindForcesHowAnInputIsRead() throws IOException {
-    String in = write("scrape.txt", CLEAN).toString();
+    String in = write("scrape.txt", "# HELP up Up.\n# TYPE up gauge\nup 1\n").toString();
+    assertThat(Cli.run("lint", in).exitCode).isZero();
     Cli asOm = Cli.run("lint", "--kind", "om", in);
     assertThat(asOm.exitCode).isEqualTo(1);
     assertThat(asOm.out).contains("expected '# EOF' as the last line", "[dump/parse-error]");
