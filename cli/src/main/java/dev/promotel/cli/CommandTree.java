@@ -22,6 +22,7 @@ final class CommandTree {
     SUBCOMMANDS.put("convert", ConvertCommand::new);
     SUBCOMMANDS.put("temporality", TemporalityCommand::new);
     SUBCOMMANDS.put("filter", FilterCommand::new);
+    SUBCOMMANDS.put("lint", LintCommand::new);
     SUBCOMMANDS.put("validate", ValidateCommand::new);
     SUBCOMMANDS.put("formats", FormatsCommand::new);
     SUBCOMMANDS.put("completion", CompletionCommand::new);
