@@ -5,7 +5,6 @@ import dev.promotel.format.Format;
 import dev.promotel.format.MetricReader;
 import dev.promotel.format.MetricWriter;
 import dev.promotel.format.ReadOptions;
-import dev.promotel.io.Compression;
 import dev.promotel.io.DecompressionLimits;
 import dev.promotel.io.InputSource;
 import dev.promotel.io.OpenedInput;
@@ -20,7 +19,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -111,7 +109,7 @@ final class ConvertCommand implements Callable<Integer> {
       conversion.close();
       target.commit();
     }
-    return finish(settings, diagnostics, sources, to);
+    return report.finish(settings, diagnostics, "convert", sources, to);
   }
 
   /** The input's stream, behind a progress bar when that is wanted and possible. */
@@ -129,21 +127,4 @@ final class ConvertCommand implements Callable<Integer> {
         System::nanoTime);
   }
 
-  private int finish(
-      GlobalSettings settings, Diagnostics diagnostics, List<InputSource> sources, Format to)
-      throws IOException {
-    if (!settings.quiet() && !diagnostics.isEmpty()) {
-      LossReport.printSummary(diagnostics, settings.err(), settings.colorOnStderr());
-    }
-    if (report.report != null) {
-      List<String> names = new ArrayList<>();
-      for (InputSource source : sources) names.add(source.name());
-      try (OutputTarget file =
-          OutputTarget.open(report.report.toString(), Compression.NONE, settings.std().out())) {
-        LossReport.writeJson(diagnostics, "convert", names, to, file.stream());
-        file.commit();
-      }
-    }
-    return report.strict && diagnostics.hasLosses() ? ExitCodes.LOSSES_OR_FINDINGS : ExitCodes.OK;
-  }
 }

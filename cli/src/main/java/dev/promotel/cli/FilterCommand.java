@@ -5,7 +5,6 @@ import dev.promotel.format.Format;
 import dev.promotel.format.MetricReader;
 import dev.promotel.format.MetricWriter;
 import dev.promotel.format.ReadOptions;
-import dev.promotel.io.Compression;
 import dev.promotel.io.DecompressionLimits;
 import dev.promotel.io.InputSource;
 import dev.promotel.io.OpenedInput;
@@ -256,7 +255,7 @@ final class FilterCommand implements Callable<Integer> {
       chain.close();
       target.commit();
     }
-    return finish(settings, diagnostics, sources, to);
+    return report.finish(settings, diagnostics, "filter", sources, to);
   }
 
   /** Whether a first argument names an input rather than a selector: {@code -} or a path. */
@@ -321,21 +320,4 @@ final class FilterCommand implements Callable<Integer> {
     return !Files.isRegularFile(fd);
   }
 
-  private int finish(
-      GlobalSettings settings, Diagnostics diagnostics, List<InputSource> sources, Format to)
-      throws IOException {
-    if (!settings.quiet() && !diagnostics.isEmpty()) {
-      LossReport.printSummary(diagnostics, settings.err(), settings.colorOnStderr());
-    }
-    if (report.report != null) {
-      List<String> names = new ArrayList<>();
-      for (InputSource source : sources) names.add(source.name());
-      try (OutputTarget file =
-          OutputTarget.open(report.report.toString(), Compression.NONE, settings.std().out())) {
-        LossReport.writeJson(diagnostics, "filter", names, to, file.stream());
-        file.commit();
-      }
-    }
-    return report.strict && diagnostics.hasLosses() ? ExitCodes.LOSSES_OR_FINDINGS : ExitCodes.OK;
-  }
 }

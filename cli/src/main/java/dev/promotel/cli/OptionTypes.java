@@ -8,6 +8,7 @@ import dev.promotel.io.DecompressionLimits;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -186,6 +187,38 @@ final class OptionTypes {
       return DecompressionLimits.parseSize(value);
     } catch (IllegalArgumentException e) {
       throw new TypeConversionException(e.getMessage());
+    }
+  }
+
+  /**
+   * The ids of an enum: its constants in lower case with {@code -} for {@code _} ({@code BY_TIME}
+   * is {@code by-time}), parsed case-insensitively. A constant named {@code NONE} stands for "not
+   * given" and is not offered. Each subclass serves as both the option's converter and its
+   * completion candidates, so help, completion and parsing list the same ids.
+   */
+  abstract static class EnumIds<E extends Enum<E>> implements ITypeConverter<E>, Iterable<String> {
+    private final Class<E> type;
+
+    EnumIds(Class<E> type) {
+      this.type = type;
+    }
+
+    @Override
+    public E convert(String value) {
+      String wanted = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+      for (E e : type.getEnumConstants()) {
+        if (e.name().equals(wanted) && !e.name().equals("NONE")) return e;
+      }
+      throw new TypeConversionException("'" + value + "' is not one of " + String.join(", ", this));
+    }
+
+    @Override
+    public Iterator<String> iterator() {
+      List<String> ids = new ArrayList<>();
+      for (E e : type.getEnumConstants()) {
+        if (!e.name().equals("NONE")) ids.add(e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+      }
+      return ids.iterator();
     }
   }
 }

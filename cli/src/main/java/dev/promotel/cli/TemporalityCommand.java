@@ -5,7 +5,6 @@ import dev.promotel.format.Format;
 import dev.promotel.format.MetricReader;
 import dev.promotel.format.MetricWriter;
 import dev.promotel.format.ReadOptions;
-import dev.promotel.io.Compression;
 import dev.promotel.io.DecompressionLimits;
 import dev.promotel.io.InputSource;
 import dev.promotel.io.OpenedInput;
@@ -32,13 +31,11 @@ import dev.promotel.translate.temporality.TemporalityOptions.Order;
 import dev.promotel.translate.temporality.TemporalityOptions.Summaries;
 import dev.promotel.translate.temporality.TemporalityReport;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -122,7 +119,7 @@ final class TemporalityCommand implements Callable<Integer> {
       index = "0",
       paramLabel = "TARGET",
       converter = TargetConverter.class,
-      completionCandidates = TargetIds.class,
+      completionCandidates = TargetConverter.class,
       description = "Target temporality: cumulative or delta.")
   Target target;
 
@@ -142,26 +139,31 @@ final class TemporalityCommand implements Callable<Integer> {
   Format from;
 
   @Option(names = "--compat", paramLabel = "PRESET", converter = CompatConverter.class,
+      completionCandidates = CompatConverter.class,
       description = "Preset: otelcol (Collector: input order, gaps and overlaps accepted, NaN"
           + " sticky, first exemplars, max-stale 5m) or spec (any misalignment resets, overlaps"
           + " dropped); other flags override it.")
   Compat compat = Compat.NONE;
 
   @Option(names = "--order", paramLabel = "ORDER", converter = OrderConverter.class,
+      completionCandidates = OrderConverter.class,
       description = "time (per stream by time; two passes, external sort) or input (arrival"
           + " order, one pass); default time.")
   Order order;
 
   @Option(names = "--layout", paramLabel = "LAYOUT", converter = LayoutConverter.class,
+      completionCandidates = LayoutConverter.class,
       description = "preserve (each point stays in its resource, scope and metric; default) or"
           + " by-time (all points in time order).")
   Layout layout;
 
   @Option(names = "--emit", paramLabel = "WHICH", converter = EmitConverter.class,
+      completionCandidates = EmitConverter.class,
       description = "all (default) or last (one final point per stream).")
   Emit emit;
 
   @Option(names = "--on-gap", paramLabel = "POLICY", converter = OnGapConverter.class,
+      completionCandidates = OnGapConverter.class,
       description = "A delta starting after the previous point's time: continue (default) or"
           + " reset.")
   OnGap onGap;
@@ -171,16 +173,19 @@ final class TemporalityCommand implements Callable<Integer> {
   Long maxGap;
 
   @Option(names = "--on-duplicate", paramLabel = "POLICY", converter = OnDuplicateConverter.class,
+      completionCandidates = OnDuplicateConverter.class,
       description = "Same window, different value: drop (default), sum, last or error; exact"
           + " repeats are deduplicated.")
   OnDuplicate onDuplicate;
 
   @Option(names = "--on-overlap", paramLabel = "POLICY", converter = OnOverlapConverter.class,
+      completionCandidates = OnOverlapConverter.class,
       description = "A window overlapping the previous one: drop (default), accept or error.")
   OnOverlap onOverlap;
 
   @Option(names = "--on-older-start", paramLabel = "POLICY",
       converter = OnOlderStartConverter.class,
+      completionCandidates = OnOlderStartConverter.class,
       description = "A start before the stream's start: drop (default) or reset.")
   OnOlderStart onOlderStart;
 
@@ -190,11 +195,13 @@ final class TemporalityCommand implements Callable<Integer> {
 
   @Option(names = "--on-type-change", paramLabel = "POLICY",
       converter = OnTypeChangeConverter.class,
+      completionCandidates = OnTypeChangeConverter.class,
       description = "Integer ⇄ double switch in a sum: promote (to double; default), reset or"
           + " error.")
   OnTypeChange onTypeChange;
 
   @Option(names = "--on-nan", paramLabel = "POLICY", converter = OnNanConverter.class,
+      completionCandidates = OnNanConverter.class,
       description = "A NaN or infinite delta: skip (default), propagate (sticky) or reset.")
   OnNan onNan;
 
@@ -204,6 +211,7 @@ final class TemporalityCommand implements Callable<Integer> {
 
   @Option(names = "--on-bounds-change", paramLabel = "POLICY",
       converter = OnBoundsChangeConverter.class,
+      completionCandidates = OnBoundsChangeConverter.class,
       description = "Histogram bucket bounds change: reset (default), drop or error.")
   OnBoundsChange onBoundsChange;
 
@@ -223,6 +231,7 @@ final class TemporalityCommand implements Callable<Integer> {
   Long maxStreams;
 
   @Option(names = "--exemplars", paramLabel = "WHICH", converter = ExemplarsConverter.class,
+      completionCandidates = ExemplarsConverter.class,
       description = "Exemplars of an output point: current (the point's; default), drop, or"
           + " first (the stream's first point's, as the Collector).")
   Exemplars exemplars;
@@ -236,10 +245,12 @@ final class TemporalityCommand implements Callable<Integer> {
   boolean flagEndsStream;
 
   @Option(names = "--summaries", paramLabel = "MODE", converter = SummariesConverter.class,
+      completionCandidates = SummariesConverter.class,
       description = "passthrough (default) or accumulate (sum count and sum, newest quantiles).")
   Summaries summaries;
 
   @Option(names = "--initial-value", paramLabel = "MODE", converter = InitialValueConverter.class,
+      completionCandidates = InitialValueConverter.class,
       description = "delta: a stream's first point: auto (kept when it started after the data's"
           + " first time; default), keep or drop.")
   InitialValue initialValue;
@@ -322,7 +333,7 @@ final class TemporalityCommand implements Callable<Integer> {
           dev.promotel.translate.temporality.DropReason.ACCEPTED) + " points accepted, "
           + counts.streamsCreated() + " streams");
     }
-    return finish(settings, diagnostics, sources, to);
+    return report.finish(settings, diagnostics, "temporality", sources, to);
   }
 
   /** The options: defaults, then the preset, then every flag given. */
@@ -410,149 +421,98 @@ final class TemporalityCommand implements Callable<Integer> {
     };
   }
 
-  private int finish(
-      GlobalSettings settings, Diagnostics diagnostics, List<InputSource> sources, Format to)
-      throws IOException {
-    if (!settings.quiet() && !diagnostics.isEmpty()) {
-      LossReport.printSummary(diagnostics, settings.err(), settings.colorOnStderr());
-    }
-    if (report.report != null) {
-      List<String> names = new ArrayList<>();
-      for (InputSource source : sources) names.add(source.name());
-      try (OutputTarget file =
-          OutputTarget.open(report.report.toString(), Compression.NONE, settings.std().out())) {
-        LossReport.writeJson(diagnostics, "temporality", names, to, file.stream());
-        file.commit();
-      }
-    }
-    return report.strict && diagnostics.hasLosses() ? ExitCodes.LOSSES_OR_FINDINGS : ExitCodes.OK;
-  }
 
   // ------------------------------------------------------------------------------ option types
 
-  /** Lower-case, dash-separated ids of an enum's constants ({@code by-time}). */
-  private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-    String id = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-    for (E e : type.getEnumConstants()) {
-      if (e.name().equals(id) && !e.name().equals("NONE")) return e;
-    }
-    List<String> ids = new ArrayList<>();
-    for (E e : type.getEnumConstants()) {
-      if (!e.name().equals("NONE")) ids.add(e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-    }
-    throw new TypeConversionException(
-        "'" + value + "' is not one of " + String.join(", ", ids));
-  }
 
-  static final class TargetConverter implements ITypeConverter<Target> {
-    @Override
-    public Target convert(String v) {
-      return parse(Target.class, v);
+  static final class TargetConverter extends OptionTypes.EnumIds<Target> {
+    TargetConverter() {
+      super(Target.class);
     }
   }
 
-  static final class TargetIds implements Iterable<String> {
-    @Override
-    public java.util.Iterator<String> iterator() {
-      return List.of("cumulative", "delta").iterator();
+
+  static final class CompatConverter extends OptionTypes.EnumIds<Compat> {
+    CompatConverter() {
+      super(Compat.class);
     }
   }
 
-  static final class CompatConverter implements ITypeConverter<Compat> {
-    @Override
-    public Compat convert(String v) {
-      return parse(Compat.class, v);
+  static final class OrderConverter extends OptionTypes.EnumIds<Order> {
+    OrderConverter() {
+      super(Order.class);
     }
   }
 
-  static final class OrderConverter implements ITypeConverter<Order> {
-    @Override
-    public Order convert(String v) {
-      return parse(Order.class, v);
+  static final class LayoutConverter extends OptionTypes.EnumIds<Layout> {
+    LayoutConverter() {
+      super(Layout.class);
     }
   }
 
-  static final class LayoutConverter implements ITypeConverter<Layout> {
-    @Override
-    public Layout convert(String v) {
-      return parse(Layout.class, v);
+  static final class EmitConverter extends OptionTypes.EnumIds<Emit> {
+    EmitConverter() {
+      super(Emit.class);
     }
   }
 
-  static final class EmitConverter implements ITypeConverter<Emit> {
-    @Override
-    public Emit convert(String v) {
-      return parse(Emit.class, v);
+  static final class OnGapConverter extends OptionTypes.EnumIds<OnGap> {
+    OnGapConverter() {
+      super(OnGap.class);
     }
   }
 
-  static final class OnGapConverter implements ITypeConverter<OnGap> {
-    @Override
-    public OnGap convert(String v) {
-      return parse(OnGap.class, v);
+  static final class OnDuplicateConverter extends OptionTypes.EnumIds<OnDuplicate> {
+    OnDuplicateConverter() {
+      super(OnDuplicate.class);
     }
   }
 
-  static final class OnDuplicateConverter implements ITypeConverter<OnDuplicate> {
-    @Override
-    public OnDuplicate convert(String v) {
-      return parse(OnDuplicate.class, v);
+  static final class OnOverlapConverter extends OptionTypes.EnumIds<OnOverlap> {
+    OnOverlapConverter() {
+      super(OnOverlap.class);
     }
   }
 
-  static final class OnOverlapConverter implements ITypeConverter<OnOverlap> {
-    @Override
-    public OnOverlap convert(String v) {
-      return parse(OnOverlap.class, v);
+  static final class OnOlderStartConverter extends OptionTypes.EnumIds<OnOlderStart> {
+    OnOlderStartConverter() {
+      super(OnOlderStart.class);
     }
   }
 
-  static final class OnOlderStartConverter implements ITypeConverter<OnOlderStart> {
-    @Override
-    public OnOlderStart convert(String v) {
-      return parse(OnOlderStart.class, v);
+  static final class OnTypeChangeConverter extends OptionTypes.EnumIds<OnTypeChange> {
+    OnTypeChangeConverter() {
+      super(OnTypeChange.class);
     }
   }
 
-  static final class OnTypeChangeConverter implements ITypeConverter<OnTypeChange> {
-    @Override
-    public OnTypeChange convert(String v) {
-      return parse(OnTypeChange.class, v);
+  static final class OnNanConverter extends OptionTypes.EnumIds<OnNan> {
+    OnNanConverter() {
+      super(OnNan.class);
     }
   }
 
-  static final class OnNanConverter implements ITypeConverter<OnNan> {
-    @Override
-    public OnNan convert(String v) {
-      return parse(OnNan.class, v);
+  static final class OnBoundsChangeConverter extends OptionTypes.EnumIds<OnBoundsChange> {
+    OnBoundsChangeConverter() {
+      super(OnBoundsChange.class);
     }
   }
 
-  static final class OnBoundsChangeConverter implements ITypeConverter<OnBoundsChange> {
-    @Override
-    public OnBoundsChange convert(String v) {
-      return parse(OnBoundsChange.class, v);
+  static final class ExemplarsConverter extends OptionTypes.EnumIds<Exemplars> {
+    ExemplarsConverter() {
+      super(Exemplars.class);
     }
   }
 
-  static final class ExemplarsConverter implements ITypeConverter<Exemplars> {
-    @Override
-    public Exemplars convert(String v) {
-      return parse(Exemplars.class, v);
+  static final class SummariesConverter extends OptionTypes.EnumIds<Summaries> {
+    SummariesConverter() {
+      super(Summaries.class);
     }
   }
 
-  static final class SummariesConverter implements ITypeConverter<Summaries> {
-    @Override
-    public Summaries convert(String v) {
-      return parse(Summaries.class, v);
-    }
-  }
-
-  static final class InitialValueConverter implements ITypeConverter<InitialValue> {
-    @Override
-    public InitialValue convert(String v) {
-      return parse(InitialValue.class, v);
+  static final class InitialValueConverter extends OptionTypes.EnumIds<InitialValue> {
+    InitialValueConverter() {
+      super(InitialValue.class);
     }
   }
 

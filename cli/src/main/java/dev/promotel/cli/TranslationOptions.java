@@ -14,7 +14,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -303,53 +302,25 @@ final class TranslationOptions {
     }
   }
 
-  /**
-   * Lower-case ids of an enum ({@code AUTO} is {@code auto}), parsed case-insensitively; each
-   * subclass serves as both the option's converter and its completion candidates.
-   */
-  abstract static class LowerCaseEnum<E extends Enum<E>> implements ITypeConverter<E>, Iterable<String> {
-    private final Class<E> type;
-
-    LowerCaseEnum(Class<E> type) {
-      this.type = type;
-    }
-
-    @Override
-    public E convert(String value) {
-      for (E e : type.getEnumConstants()) {
-        if (e.name().equalsIgnoreCase(value.trim())) return e;
-      }
-      throw new TypeConversionException(
-          "'" + value + "' is not one of " + String.join(", ", this));
-    }
-
-    @Override
-    public Iterator<String> iterator() {
-      List<String> ids = new ArrayList<>();
-      for (E e : type.getEnumConstants()) ids.add(e.name().toLowerCase(Locale.ROOT));
-      return ids.iterator();
-    }
-  }
-
-  static final class TargetInfoConverter extends LowerCaseEnum<TargetInfo> {
+  static final class TargetInfoConverter extends OptionTypes.EnumIds<TargetInfo> {
     TargetInfoConverter() {
       super(TargetInfo.class);
     }
   }
 
-  static final class DeltaConverter extends LowerCaseEnum<Delta> {
+  static final class DeltaConverter extends OptionTypes.EnumIds<Delta> {
     DeltaConverter() {
       super(Delta.class);
     }
   }
 
-  static final class ExpHistogramConverter extends LowerCaseEnum<ExpHistogramText> {
+  static final class ExpHistogramConverter extends OptionTypes.EnumIds<ExpHistogramText> {
     ExpHistogramConverter() {
       super(ExpHistogramText.class);
     }
   }
 
-  static final class StaleConverter extends LowerCaseEnum<Stale> {
+  static final class StaleConverter extends OptionTypes.EnumIds<Stale> {
     StaleConverter() {
       super(Stale.class);
     }
