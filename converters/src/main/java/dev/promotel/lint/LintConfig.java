@@ -1,6 +1,7 @@
 package dev.promotel.lint;
 
 import dev.promotel.yaml.ConfigException;
+import dev.promotel.yaml.Suggestions;
 import dev.promotel.yaml.YamlLoader;
 import dev.promotel.yaml.YamlMapping;
 import dev.promotel.yaml.YamlNode;
@@ -202,39 +203,8 @@ public final class LintConfig {
   private static void checkRule(YamlScalar key, String id, Set<String> knownRules)
       throws ConfigException {
     if (knownRules.contains(id)) return;
-    String near = nearest(id, knownRules);
-    throw key.error("unknown rule id \"" + id + "\"" + (near != null ? " (did you mean \"" + near
-        + "\"?)" : "") + "; promotel lint --list-rules lists them");
-  }
-
-  static String nearest(String id, Set<String> known) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String k : known) {
-      int d = distance(id, k);
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = k;
-      }
-    }
-    return bestDistance <= Math.max(2, id.length() / 3) ? best : null;
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) prev[j] = j;
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
+    throw key.error("unknown rule id \"" + id + "\"" + Suggestions.didYouMean(id, knownRules)
+        + "; promotel lint --list-rules lists them");
   }
 
   private static Severity checkSeverity(YamlNode node, String value, boolean offAllowed)

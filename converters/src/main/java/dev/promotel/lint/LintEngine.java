@@ -10,6 +10,7 @@ import dev.promotel.io.OpenedInput;
 import dev.promotel.pipeline.Codecs;
 import dev.promotel.pipeline.ReadAheadReader;
 import dev.promotel.yaml.ConfigException;
+import dev.promotel.yaml.Suggestions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -260,9 +261,8 @@ public final class LintEngine {
     if (s.rules().isEmpty()) return Optional.of("names no rule; write disable=<rule-id>[,<rule-id>]");
     for (String rule : s.rules()) {
       if (!rule.equals("all") && !known.contains(rule)) {
-        String near = LintConfig.nearest(rule, known);
-        return Optional.of("names the unknown rule id \"" + rule + "\"" + (near != null
-            ? " (did you mean \"" + near + "\"?)" : "") + "; promotel lint --list-rules lists them");
+        return Optional.of("names the unknown rule id \"" + rule + "\""
+            + Suggestions.didYouMean(rule, known) + "; promotel lint --list-rules lists them");
       }
       if (config.locked(rule)) {
         return Optional.of("cannot suppress " + rule + ": the lint config locks it");

@@ -66,39 +66,8 @@ public final class YamlMapping implements YamlNode {
     for (Entry e : entries) {
       String k = e.key().text();
       if (allowed.contains(k)) continue;
-      String hint = nearest(k, allowed);
-      throw e.key().error("unknown key \"" + k + "\"" + (hint == null ? "" : " (did you mean \"" + hint + "\"?)"));
+      throw e.key().error("unknown key \"" + k + "\"" + Suggestions.didYouMean(k, allowed));
     }
-  }
-
-  private static String nearest(String key, Collection<String> candidates) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String c : candidates) {
-      int d = editDistance(key, c);
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = c;
-      }
-    }
-    return bestDistance <= Math.max(1, key.length() / 3) ? best : null;
-  }
-
-  private static int editDistance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) prev[j] = j;
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 
   @Override
