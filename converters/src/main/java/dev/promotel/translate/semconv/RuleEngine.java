@@ -1,0 +1,145 @@
+package dev.promotel.translate.semconv;
+
+import dev.promotel.model.AttributeValue;
+import dev.promotel.model.MetricFamily;
+import dev.promotel.model.PromType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+
+/**
+ * The compiled, ordered rules of several rule sets (specs/semconv.md §4.4): sets by descending
+ * priority, then by origin; rules in file order; the first matching rule wins. Finding a family's
+ * rules costs one hash lookup on its exact name (and its name without {@code _total}) plus the
+ * regex rules, and the result is cached per (name, type, unit), so regexes run once per distinct
+ * family name and never per sample. Rules with label conditions ({@code match.labels}) make the
+ * choice per series: the candidates are every matching rule up to the first one without label
+ * conditions.
+ *
+ * <p>Example: with the bundled sets, {@code node_cpu_seconds_total} (counter) has one candidate,
+ * {@code node-exporter/cpu-time}; {@code kube_node_status_allocatable} has one per {@code
+ * resource} value.
+ */
+public final class RuleEngine {
+  /** A rule that matched a family's name, with the constants its name captures give. */
+  record Candidate(MetricRule rule, Map<String, AttributeValue> captured) {}
+
+  /** The candidates of one family shape; {@code perSeries} when label conditions decide. */
+  record Candidates(List<Candidate> list, boolean perSeries) {
+    static final Candidates NONE = new Candidates(List.of(), false);
+  }
+
+  private record ShapeKey(String name, PromType type, String unit) {}
+
+  private final List<RuleSet> sets;
+  private final List<MetricRule> ordered = new ArrayList<>();
+  private final Map<MetricRule, Integer> order = new HashMap<>();
+  private final Map<String, List<MetricRule>> exact = new HashMap<>();
+  private final List<MetricRule> regexRules = new ArrayList<>();
+  private final Map<String, LabelRule> labelRules = new LinkedHashMap<>();
+  private final Set<String> multiSource = new HashSet<>();
+  private final List<String> warnings = new ArrayList<>();
+  private final Map<ShapeKey, Candidates> cache = new HashMap<>();
+
+  public RuleEngine(List<RuleSet> ruleSets) {
+    List<RuleSet> s = new ArrayList<>(ruleSets);
+    s.sort(Comparator.comparingInt(RuleSet::priority).reversed().thenComparing(RuleSet::origin));
+    this.sets = List.copyOf(s);
+    Map<String, Integer> sourcesPerTarget = new HashMap<>();
+    Map<String, MetricRule> firstPerTarget = new HashMap<>();
+    for (RuleSet set : sets) {
+      for (LabelRule l : set.labelRules) labelRules.putIfAbsent(l.from(), l);
+      for (MetricRule r : set.rules) {
+        order.put(r, ordered.size());
+        ordered.add(r);
+        if (r.matchName != null) exact.computeIfAbsent(r.matchName, k -> new ArrayList<>()).add(r);
+        else regexRules.add(r);
+        if (r.drop) continue;
+        sourcesPerTarget.merge(r.targetName, r.matchRegex != null ? 2 : 1, Integer::sum);
+        MetricRule first = firstPerTarget.putIfAbsent(r.targetName, r);
+        if (first != null && (first.instrument != r.instrument || !first.targetUnit.equals(r.targetUnit))) {
+          warnings.add(r.position + ": rule " + r.id + " maps to " + r.targetName + " as a "
+              + r.instrument.id() + " in \"" + r.targetUnit + "\", but rule " + first.id + " ("
+              + first.position + ") as a " + first.instrument.id() + " in \"" + first.targetUnit + "\"");
+        }
+      }
+    }
+    for (var e : sourcesPerTarget.entrySet()) if (e.getValue() > 1) multiSource.add(e.getKey());
+  }
+
+  /** The sets in the order they are consulted. */
+  public List<RuleSet> ruleSets() {
+    return sets;
+  }
+
+  /** Conflicts between sets found while compiling (same target, different instrument or unit). */
+  public List<String> warnings() {
+    return warnings;
+  }
+
+  Map<String, LabelRule> labelRules() {
+    return labelRules;
+  }
+
+  /** Whether several rules (or a regex rule) feed {@code target}, so its families are merged. */
+  boolean isMultiSource(String target) {
+    return multiSource.contains(target);
+  }
+
+  /** The rules that may apply to {@code family}, cached per (name, type, unit). */
+  Candidates candidates(MetricFamily family) {
+    ShapeKey key = new ShapeKey(family.name(), family.promType(), family.unit());
+    Candidates c = cache.get(key);
+    if (c == null) {
+      c = compute(key);
+      cache.put(key, c);
+    }
+    return c;
+  }
+
+  /** The first rule whose name, type and unit match, ignoring label conditions; for listings. */
+  public MetricRule firstRuleFor(String name) {
+    List<Candidate> l = compute(new ShapeKey(name, null, null)).list;
+    return l.isEmpty() ? null : l.get(0).rule;
+  }
+
+  private Candidates compute(ShapeKey key) {
+    List<MetricRule> hits = new ArrayList<>();
+    List<MetricRule> byName = exact.get(key.name);
+    if (byName != null) hits.addAll(byName);
+    if (key.name.endsWith("_total")) {
+      List<MetricRule> stripped = exact.get(key.name.substring(0, key.name.length() - 6));
+      if (stripped != null) hits.addAll(stripped);
+    }
+    Map<MetricRule, Map<String, AttributeValue>> captures = new HashMap<>();
+    for (MetricRule r : regexRules) {
+      Matcher m = r.matchRegex.matcher(key.name);
+      if (!m.matches()) continue;
+      Map<String, AttributeValue> cap = new LinkedHashMap<>();
+      for (var e : r.fromCapture.entrySet()) {
+        String g = m.group(e.getValue().group());
+        if (g == null) continue;
+        cap.put(e.getKey(), AttributeValue.of(e.getValue().map().getOrDefault(g, g)));
+      }
+      captures.put(r, cap);
+      hits.add(r);
+    }
+    hits.sort(Comparator.comparingInt(order::get));
+    List<Candidate> list = new ArrayList<>();
+    boolean perSeries = false;
+    for (MetricRule r : hits) {
+      if (key.type != null && r.matchTypes != null && !r.matchTypes.contains(key.type)) continue;
+      if (key.unit != null && r.matchUnit != null && !r.matchUnit.equals(key.unit)) continue;
+      list.add(new Candidate(r, captures.getOrDefault(r, Map.of())));
+      if (r.labelPredicates.isEmpty()) break;
+      perSeries = true;
+    }
+    return list.isEmpty() ? Candidates.NONE : new Candidates(List.copyOf(list), perSeries);
+  }
+}
