@@ -20,8 +20,10 @@ final class CommandTree {
 
   static {
     SUBCOMMANDS.put("convert", ConvertCommand::new);
+    SUBCOMMANDS.put("rename", RenameCommand::new);
     SUBCOMMANDS.put("validate", ValidateCommand::new);
     SUBCOMMANDS.put("formats", FormatsCommand::new);
+    SUBCOMMANDS.put("rules", RulesCommand::new);
     SUBCOMMANDS.put("completion", CompletionCommand::new);
   }
 

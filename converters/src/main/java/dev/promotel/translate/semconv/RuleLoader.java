@@ -53,10 +53,23 @@ public final class RuleLoader {
   private static final List<String> PREDICATE_KEYS = List.of("equals", "in", "notIn", "regex", "present", "absent");
   private static final Map<String, double[]> UNIT_BASE = unitBases();
 
-  private final Registry registry;
+  /** The default priority of user rule files: above every bundled set, so users override. */
+  public static final int USER_PRIORITY = 100;
 
+  private static final int BUNDLED_PRIORITY = 50;
+
+  private final Registry registry;
+  private final int defaultPriority;
+
+  /** A loader whose files default to the priority of bundled sets (50). */
   public RuleLoader(Registry registry) {
+    this(registry, BUNDLED_PRIORITY);
+  }
+
+  /** A loader whose files default to {@code defaultPriority} when they give none. */
+  public RuleLoader(Registry registry, int defaultPriority) {
     this.registry = registry;
+    this.defaultPriority = defaultPriority;
   }
 
   /** Loads a rule file. */
@@ -146,7 +159,7 @@ public final class RuleLoader {
         default -> throw d.error("unknown direction \"" + d.text() + "\"; expected to-otel, to-prom or both");
       };
     }
-    int priority = opt(set, "priority") == null ? 50 : (int) opt(set, "priority").asScalar().asLong();
+    int priority = opt(set, "priority") == null ? defaultPriority : (int) opt(set, "priority").asScalar().asLong();
     boolean strip = true;
     boolean unmatchedDrop = false;
     boolean otherDrop = false;
