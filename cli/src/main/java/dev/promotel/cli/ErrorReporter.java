@@ -2,6 +2,7 @@ package dev.promotel.cli;
 
 import dev.promotel.format.MetricParseException;
 import dev.promotel.io.PromotelIOException;
+import dev.promotel.yaml.ConfigException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -19,7 +20,8 @@ import picocli.CommandLine.ParseResult;
  * The one place where exceptions become messages and exit codes: {@link ExitException} and {@link
  * PromotelIOException} carry their code (the latter 3 for corrupt compressed data and exceeded
  * limits, 4 for I/O errors), {@link MetricParseException} is invalid input (3, compiler style with
- * the line and a caret), other {@link IOException}s are I/O errors (4), picocli's parameter errors
+ * the line and a caret) unless it is a {@link ConfigException}, a bad config, rules file or
+ * selector of the user's (2, printed the same way), other {@link IOException}s are I/O errors (4), picocli's parameter errors
  * are usage errors (2), anything else is an internal error (70). Stack traces only with {@code
  * --debug}.
  *
@@ -66,6 +68,7 @@ final class ErrorReporter
     Throwable cause = unwrap(exception);
     if (cause instanceof ExitException exit) return exit.exitCode();
     if (cause instanceof PromotelIOException io) return io.exitCode();
+    if (cause instanceof ConfigException) return ExitCodes.USAGE;
     if (cause instanceof MetricParseException) return ExitCodes.INVALID_INPUT;
     if (cause instanceof IOException) return ExitCodes.IO_ERROR;
     if (cause instanceof ParameterException) return ExitCodes.USAGE;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.promotel.format.MetricParseException;
 import dev.promotel.format.SourcePosition;
 import dev.promotel.io.PromotelIOException;
+import dev.promotel.yaml.ConfigException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,6 +43,19 @@ class ErrorReporterTest {
     assertThat(err.toString())
         .isEqualTo("scrape.om:3:9: error: expected a value, got '}'\n  http{a=\"b\"} }\n          ^\n")
         .doesNotContain("\tat ");
+  }
+
+  @Test
+  void aBadConfigOrRulesFileExits2InTheSameCompilerStyle() {
+    CommandLine cl = parsed("convert");
+    ConfigException bad = new ConfigException(
+        SourcePosition.text("relabel.yml", 2, 11), "unknown action \"repalce\"", "  action: repalce");
+
+    int code = new ErrorReporter().handleExecutionException(bad, cl, null);
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo(
+        "relabel.yml:2:11: error: unknown action \"repalce\"\n    action: repalce\n            ^\n");
   }
 
   @Test
