@@ -42,6 +42,11 @@ public final class Diagnostics {
     add(Kind.NOTE, code, message, 1);
   }
 
+  /** Counts {@code count} changes of one kind at once (a transform that tallies as it goes). */
+  public synchronized void note(String code, String message, long count) {
+    add(Kind.NOTE, code, message, count);
+  }
+
   private synchronized void add(Kind kind, String code, String message, long count) {
     if (count <= 0) return;
     entries.merge(

@@ -62,6 +62,8 @@ public final class MetricRule {
   final Set<String> missingRequiredOk;
   final Set<Double> dropValues;
   RuleSet ruleSet;
+  /** {@code set-id/rule-id}, built once (it is recorded per renamed family). */
+  String qualifiedId;
 
   MetricRule(String id, SourcePosition position, String matchName, Pattern matchRegex,
       Set<PromType> matchTypes, String matchUnit, List<LabelPredicate> labelPredicates,

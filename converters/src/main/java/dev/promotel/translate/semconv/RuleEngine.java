@@ -44,6 +44,8 @@ public final class RuleEngine {
   private final List<MetricRule> regexRules = new ArrayList<>();
   private final Map<String, LabelRule> labelRules = new LinkedHashMap<>();
   private final Set<String> multiSource = new HashSet<>();
+  /** Multi-source targets whose sources can collide, so their buffered points are merged. */
+  private final Set<String> mergedTargets = new HashSet<>();
   private final List<String> warnings = new ArrayList<>();
   private final Map<ShapeKey, Candidates> cache = new HashMap<>();
 
@@ -70,7 +72,40 @@ public final class RuleEngine {
         }
       }
     }
-    for (var e : sourcesPerTarget.entrySet()) if (e.getValue() > 1) multiSource.add(e.getKey());
+    Map<String, List<MetricRule>> feeding = new HashMap<>();
+    for (MetricRule r : ordered) if (!r.drop) feeding.computeIfAbsent(r.targetName, k -> new ArrayList<>()).add(r);
+    for (var e : sourcesPerTarget.entrySet()) {
+      if (e.getValue() <= 1) continue;
+      multiSource.add(e.getKey());
+      if (!disjoint(feeding.get(e.getKey()))) mergedTargets.add(e.getKey());
+    }
+  }
+
+  /**
+   * Whether the rules feeding one target can never produce the same series: none may collide on
+   * its own, none is a regex rule, and they all set one constant attribute to different values
+   * (rx/tx → network.io.direction=receive/transmit).
+   */
+  private static boolean disjoint(List<MetricRule> rules) {
+    for (MetricRule r : rules) if (r.matchRegex != null || r.mayCollide()) return false;
+    for (String key : rules.get(0).set.keySet()) {
+      Set<String> values = new HashSet<>();
+      boolean all = true;
+      for (MetricRule r : rules) {
+        AttributeValue v = r.set.get(key);
+        if (v == null || !values.add(v.asString())) {
+          all = false;
+          break;
+        }
+      }
+      if (all) return true;
+    }
+    return false;
+  }
+
+  /** Whether the buffered points of a multi-source target need the merge pass. */
+  boolean needsMerge(String target) {
+    return mergedTargets.contains(target);
   }
 
   /** The sets in the order they are consulted. */

@@ -62,7 +62,10 @@ public final class RuleSet {
     this.labelRules = List.copyOf(labelRules);
     this.examples = List.copyOf(examples);
     this.warnings = List.copyOf(warnings);
-    for (MetricRule r : this.rules) r.ruleSet = this;
+    for (MetricRule r : this.rules) {
+      r.ruleSet = this;
+      r.qualifiedId = id + "/" + r.id;
+    }
   }
 
   public String id() {

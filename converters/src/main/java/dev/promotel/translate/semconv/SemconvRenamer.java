@@ -25,6 +25,7 @@ import dev.promotel.translate.semconv.RuleEngine.Candidates;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +66,11 @@ public final class SemconvRenamer implements MetricWriter {
   private final Diagnostics diagnostics;
   private final int maxBufferedPoints;
   private final Map<String, LabelRule> labelRules;
-  private final Set<String> unmatched = new TreeSet<>();
+  private final Set<String> unmatched = new HashSet<>();
+  private long droppedSeries;
+  private String firstDropped;
+  private long quantilesLost;
+  private String firstQuantilesLost;
   private final Map<String, String> matchedBy = new LinkedHashMap<>();
   private final LinkedHashMap<BufferKey, Pending> buffer = new LinkedHashMap<>();
   private int bufferedPoints;
@@ -90,6 +95,17 @@ public final class SemconvRenamer implements MetricWriter {
 
   private static final Split DROP = new Split(null, null);
 
+  /**
+   * Label plans already applied, per candidate (rule and name captures) and input attributes: the
+   * same label sets recur for every target of a large dump (the instance is in the resource), so
+   * most series cost one hash lookup instead of a rebuild. Bounded; cleared when full.
+   */
+  private final Map<Object, Map<Attributes, Split>> splits = new IdentityHashMap<>();
+
+  private static final int MAX_CACHED_SPLITS = 8192;
+  private static final Object LABEL_RULES_ONLY = new Object();
+  private boolean collided;
+
   public SemconvRenamer(MetricWriter next, RuleEngine engine, Diagnostics diagnostics, int maxBufferedPoints) {
     this.next = next;
     this.engine = engine;
@@ -100,7 +116,7 @@ public final class SemconvRenamer implements MetricWriter {
 
   /** Names of the input families no rule matched, sorted. */
   public Set<String> unmatched() {
-    return unmatched;
+    return new TreeSet<>(unmatched);
   }
 
   /** Input family name → {@code set/rule} that renamed it, in first-seen order. */
@@ -156,6 +172,14 @@ public final class SemconvRenamer implements MetricWriter {
     if (closed) return;
     closed = true;
     while (!buffer.isEmpty()) flushOldest();
+    if (droppedSeries > 0) {
+      diagnostics.note("rule-dropped", "series dropped by rules (first: " + firstDropped + ")",
+          droppedSeries);
+    }
+    if (quantilesLost > 0) {
+      diagnostics.loss("summary-quantiles-dropped", "summary quantiles have no place in a histogram;"
+          + " only sum and count were kept (first: '" + firstQuantilesLost + "')", quantilesLost);
+    }
     next.close();
   }
 
@@ -169,7 +193,7 @@ public final class SemconvRenamer implements MetricWriter {
     }
     Map<Resource, List<Point>> byResource = new LinkedHashMap<>();
     for (Point p : points) {
-      Split s = split(null, p.attributes(), Map.of());
+      Split s = cachedSplit(LABEL_RULES_ONLY, null, p.attributes(), Map.of());
       byResource.computeIfAbsent(resource(family.resource(), s.resource()), k -> new ArrayList<>())
           .add(withAttributes(p, s.point()));
     }
@@ -191,10 +215,10 @@ public final class SemconvRenamer implements MetricWriter {
 
   private void apply(MetricFamily family, Candidate cand, List<? extends Point> points) throws IOException {
     MetricRule rule = cand.rule();
-    matchedBy.putIfAbsent(family.name(), rule.ruleSet.id + "/" + rule.id);
+    matchedBy.putIfAbsent(family.name(), rule.qualifiedId);
     if (rule.drop) {
-      diagnostics.note("rule-dropped", "series dropped by a rule (first: '" + family.name()
-          + "', rule " + rule.ruleSet.id + "/" + rule.id + ")");
+      if (firstDropped == null) firstDropped = "'" + family.name() + "', rule " + rule.qualifiedId;
+      droppedSeries += points.size();
       return;
     }
     MetricData data = family.data();
@@ -214,22 +238,20 @@ public final class SemconvRenamer implements MetricWriter {
     }
     Map<Resource, List<Point>> byResource = new LinkedHashMap<>(2);
     List<Point> plain = new ArrayList<>(points.size());
-    long quantilesLost = 0;
     for (Point p : points) {
       if (!rule.dropValues.isEmpty() && p instanceof NumberPoint np
           && rule.dropValues.contains(np.value().toDouble())) {
         continue;
       }
-      Split s = split(rule, p.attributes(), cand.captured());
+      Split s = cachedSplit(cand, rule, p.attributes(), cand.captured());
       if (s == DROP) continue;
-      if (p instanceof SummaryPoint sp && !sp.quantiles().isEmpty()) quantilesLost++;
+      if (p instanceof SummaryPoint sp && !sp.quantiles().isEmpty()) {
+        if (firstQuantilesLost == null) firstQuantilesLost = family.name();
+        quantilesLost++;
+      }
       Point out = transform(p, s.point(), rule.scale);
       if (s.resource().isEmpty()) plain.add(out);
       else byResource.computeIfAbsent(resource(family.resource(), s.resource()), k -> new ArrayList<>()).add(out);
-    }
-    if (quantilesLost > 0) {
-      diagnostics.loss("summary-quantiles-dropped", "summary quantiles have no place in a histogram;"
-          + " only sum and count were kept (first: '" + family.name() + "')", quantilesLost);
     }
     if (!plain.isEmpty()) emit(family, rule, family.resource(), plain);
     for (var e : byResource.entrySet()) emit(family, rule, e.getKey(), e.getValue());
@@ -263,7 +285,7 @@ public final class SemconvRenamer implements MetricWriter {
     it.remove();
     Pending p = e.getValue();
     bufferedPoints -= p.points.size();
-    List<Point> merged = merge(p.rule, p.points, p.first.name());
+    List<Point> merged = engine.needsMerge(p.rule.targetName) ? merge(p.rule, p.points, p.first.name()) : p.points;
     next.write(target(p.first, p.rule, e.getKey().resource(), merged));
   }
 
@@ -287,6 +309,23 @@ public final class SemconvRenamer implements MetricWriter {
   }
 
   // ---------------------------------------------------------------- labels
+
+  private Split cachedSplit(Object key, MetricRule rule, Attributes in, Map<String, AttributeValue> captured) {
+    Map<Attributes, Split> cache = splits.get(key);
+    if (cache == null) {
+      cache = new HashMap<>();
+      splits.put(key, cache);
+    }
+    Split s = cache.get(in);
+    if (s != null) return s;
+    collided = false;
+    s = split(rule, in, captured);
+    if (!collided) {
+      if (cache.size() >= MAX_CACHED_SPLITS) cache.clear();
+      cache.put(in, s);
+    }
+    return s;
+  }
 
   /**
    * The rule's label plan and the label rules applied to one series' attributes. {@code rule}
@@ -355,6 +394,7 @@ public final class SemconvRenamer implements MetricWriter {
     try {
       return Attributes.of(list);
     } catch (IllegalArgumentException duplicate) {
+      collided = true;
       Map<String, Attribute> first = new LinkedHashMap<>();
       for (Attribute a : list) first.putIfAbsent(a.key(), a);
       diagnostics.loss("attribute-collision", "two labels were renamed to one attribute; the first"
