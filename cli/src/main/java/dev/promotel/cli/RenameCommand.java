@@ -81,9 +81,9 @@ import picocli.CommandLine.ParentCommand;
     footerHeading = "%nExamples:%n",
     footer = {
       "  promotel rename semconv samples/node_exporter.prom --to otlp-json --pretty",
-      "  promotel rename semconv samples/jvm_micrometer.prom --check",
-      "  promotel rename semconv app.prom --rules my-rules.yaml --to prom",
-      "  promotel rename prometheus export.jsonl --to prom --translation-strategy NoUTF8EscapingWithSuffixes"
+      "  promotel rename semconv samples/spring_boot.prom --check",
+      "  promotel rename semconv samples/cadvisor.prom --rules my-rules.yaml --to prom",
+      "  promotel rename prometheus samples/collector-export.jsonl --to prom --translation-strategy NoUTF8EscapingWithSuffixes"
     })
 final class RenameCommand implements Callable<Integer> {
   /** Which way names go. */
