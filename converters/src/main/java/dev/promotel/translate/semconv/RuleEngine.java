@@ -48,6 +48,7 @@ public final class RuleEngine {
   private final Set<String> mergedTargets = new HashSet<>();
   private final List<String> warnings = new ArrayList<>();
   private final Map<ShapeKey, Candidates> cache = new HashMap<>();
+  private boolean dropUnmatched;
 
   public RuleEngine(List<RuleSet> ruleSets) {
     List<RuleSet> s = new ArrayList<>(ruleSets);
@@ -56,6 +57,7 @@ public final class RuleEngine {
     Map<String, Integer> sourcesPerTarget = new HashMap<>();
     Map<String, MetricRule> firstPerTarget = new HashMap<>();
     for (RuleSet set : sets) {
+      dropUnmatched |= set.unmatchedDrop;
       for (LabelRule l : set.labelRules) labelRules.putIfAbsent(l.from(), l);
       for (MetricRule r : set.rules) {
         order.put(r, ordered.size());
@@ -118,6 +120,11 @@ public final class RuleEngine {
     return warnings;
   }
 
+  /** Whether a set asked for families no rule matches to be dropped ({@code unmatched: drop}). */
+  boolean dropsUnmatched() {
+    return dropUnmatched;
+  }
+
   Map<String, LabelRule> labelRules() {
     return labelRules;
   }
@@ -150,7 +157,9 @@ public final class RuleEngine {
     if (byName != null) hits.addAll(byName);
     if (key.name.endsWith("_total")) {
       List<MetricRule> stripped = exact.get(key.name.substring(0, key.name.length() - 6));
-      if (stripped != null) hits.addAll(stripped);
+      if (stripped != null) {
+        for (MetricRule r : stripped) if (r.ruleSet.stripSuffixes) hits.add(r);
+      }
     }
     Map<MetricRule, Map<String, AttributeValue>> captures = new HashMap<>();
     for (MetricRule r : regexRules) {

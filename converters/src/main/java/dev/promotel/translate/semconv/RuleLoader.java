@@ -202,7 +202,7 @@ public final class RuleLoader {
       }
     }
     return new RuleSet(id, description, origin, labelsKind, source, semconv, mode, direction,
-        priority, unmatchedDrop, rules, labelRules, examples, warnings);
+        priority, unmatchedDrop, strip, rules, labelRules, examples, warnings);
   }
 
   private static LabelRule labelRule(YamlMapping m) throws ConfigException {

@@ -38,7 +38,10 @@ public final class RuleSet {
   final RegistryMode registryMode;
   final Direction direction;
   final int priority;
+  /** {@code defaults.unmatched: drop}: families no rule of any set matches are dropped. */
   final boolean unmatchedDrop;
+  /** {@code defaults.stripSuffixes}: exact names also match the family name without {@code _total}. */
+  final boolean stripSuffixes;
   final List<MetricRule> rules;
   final List<LabelRule> labelRules;
   final List<Example> examples;
@@ -46,7 +49,7 @@ public final class RuleSet {
 
   RuleSet(String id, String description, String origin, boolean labelsKind, String source,
       String semconvVersion, RegistryMode registryMode, Direction direction, int priority,
-      boolean unmatchedDrop, List<MetricRule> rules, List<LabelRule> labelRules,
+      boolean unmatchedDrop, boolean stripSuffixes, List<MetricRule> rules, List<LabelRule> labelRules,
       List<Example> examples, List<String> warnings) {
     this.id = id;
     this.description = description;
@@ -58,6 +61,7 @@ public final class RuleSet {
     this.direction = direction;
     this.priority = priority;
     this.unmatchedDrop = unmatchedDrop;
+    this.stripSuffixes = stripSuffixes;
     this.rules = List.copyOf(rules);
     this.labelRules = List.copyOf(labelRules);
     this.examples = List.copyOf(examples);

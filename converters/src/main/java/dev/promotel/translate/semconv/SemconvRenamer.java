@@ -187,6 +187,11 @@ public final class SemconvRenamer implements MetricWriter {
 
   private void unmatchedFamily(MetricFamily family, List<? extends Point> points) throws IOException {
     unmatched.add(family.name());
+    if (engine.dropsUnmatched()) {
+      if (firstDropped == null) firstDropped = "'" + family.name() + "', matched no rule (unmatched: drop)";
+      droppedSeries += points.size();
+      return;
+    }
     if (labelRules.isEmpty() || !anyLabelRuleApplies(points)) {
       next.write(points == family.data().points() ? family : family.withData(withPoints(family.data(), points)));
       return;

@@ -188,4 +188,26 @@ class SemconvRenamerTest {
     assertThat(engine.candidates(f).list().get(0).captured().get("disk.io.direction").asString())
         .isEqualTo("read");
   }
+
+  @Test
+  void aSetAskingToDropUnmatchedFamiliesDropsThem() throws IOException {
+    String rules = "schema: promotel.rules/v1\nruleset: { id: t, target: { registry: off }, direction: to-otel,"
+        + " defaults: { unmatched: drop } }\n"
+        + "rules:\n  - { id: a, match: { name: a }, to: { name: t, instrument: gauge } }\n";
+    List<MetricFamily> out = rename("a 1\nb 2\n", 100, rules);
+    assertThat(out).extracting(MetricFamily::name).containsExactly("t");
+    assertThat(renamer.unmatched()).containsExactly("b");
+    assertThat(diagnostics.count("rule-dropped")).isEqualTo(1);
+  }
+
+  @Test
+  void withStripSuffixesAnExactNameAlsoMatchesTheCounterWithTotal() throws IOException {
+    String rules = "schema: promotel.rules/v1\nruleset: { id: t, target: { registry: off }, direction: to-otel }\n"
+        + "rules:\n  - { id: a, match: { name: jobs }, to: { name: app.jobs, instrument: counter } }\n";
+    String off = rules.replace("direction: to-otel", "direction: to-otel, defaults: { stripSuffixes: false }");
+    assertThat(rename("# TYPE jobs_total counter\njobs_total 3\n", 100, rules))
+        .extracting(MetricFamily::name).containsExactly("app.jobs");
+    assertThat(rename("# TYPE jobs_total counter\njobs_total 3\n", 100, off))
+        .extracting(MetricFamily::name).containsExactly("jobs_total");
+  }
 }
