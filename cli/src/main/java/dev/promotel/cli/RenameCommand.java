@@ -62,8 +62,8 @@ import picocli.CommandLine.ParentCommand;
           + " --rules adds files or picks bundled sets by id (then only those with --no-bundled)."
           + " Families no rule matches pass unchanged; their count is reported on stderr and -v"
           + " lists them. Series that land on one target series are merged by the rule's policy;"
-          + " targets fed by several source metrics are buffered (bounded by --max-merge-points)"
-          + " and written at the end.",
+          + " a target fed by several source metrics whose series can coincide is buffered"
+          + " (bounded by --max-merge-points) and written at the end.",
       "",
       "prometheus: semconv names become Prometheus names: the registry supplies unit and"
           + " instrument, --translation-strategy picks the otlptranslator strategy; attribute keys"
@@ -121,7 +121,7 @@ final class RenameCommand implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "1000000",
       converter = OptionTypes.CountConverter.class,
-      description = "Points held to merge targets fed by several source metrics (default: ${DEFAULT-VALUE}).")
+      description = "Points held to merge targets whose source metrics can coincide (default: ${DEFAULT-VALUE}).")
   int maxMergePoints;
 
   @Override

@@ -84,28 +84,30 @@ public final class RuleEngine {
   }
 
   /**
-   * Whether the rules feeding one target can never produce the same series: none may collide on
-   * its own, none is a regex rule, and they all set one constant attribute to different values
-   * (rx/tx → network.io.direction=receive/transmit).
+   * Whether the rules feeding one target can never produce the same series: none is a regex rule
+   * or may collide on its own, and every pair either comes from different rule sets (different
+   * exporters, so different scrape targets and resources) or sets one constant attribute to
+   * different values (rx/tx → network.io.direction=receive/transmit).
    */
   private static boolean disjoint(List<MetricRule> rules) {
     for (MetricRule r : rules) if (r.matchRegex != null || r.mayCollide()) return false;
-    for (String key : rules.get(0).set.keySet()) {
-      Set<String> values = new HashSet<>();
-      boolean all = true;
-      for (MetricRule r : rules) {
-        AttributeValue v = r.set.get(key);
-        if (v == null || !values.add(v.asString())) {
-          all = false;
-          break;
+    for (int i = 0; i < rules.size(); i++) {
+      for (int j = i + 1; j < rules.size(); j++) {
+        MetricRule a = rules.get(i);
+        MetricRule b = rules.get(j);
+        if (a.ruleSet != b.ruleSet) continue;
+        boolean distinct = false;
+        for (var e : a.set.entrySet()) {
+          AttributeValue other = b.set.get(e.getKey());
+          if (other != null && !other.asString().equals(e.getValue().asString())) distinct = true;
         }
+        if (!distinct) return false;
       }
-      if (all) return true;
     }
-    return false;
+    return true;
   }
 
-  /** Whether the buffered points of a multi-source target need the merge pass. */
+  /** Whether a target's families are buffered and merged: several sources that can coincide. */
   boolean needsMerge(String target) {
     return mergedTargets.contains(target);
   }
@@ -129,10 +131,6 @@ public final class RuleEngine {
     return labelRules;
   }
 
-  /** Whether several rules (or a regex rule) feed {@code target}, so its families are merged. */
-  boolean isMultiSource(String target) {
-    return multiSource.contains(target);
-  }
 
   /** The rules that may apply to {@code family}, cached per (name, type, unit). */
   Candidates candidates(MetricFamily family) {

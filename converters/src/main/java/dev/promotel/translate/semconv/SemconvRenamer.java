@@ -46,13 +46,18 @@ import java.util.TreeSet;
  *
  * <p>Merging: series of one family that become one target series (e.g. {@code mode="irq"} and
  * {@code mode="softirq"} → {@code cpu.mode="interrupt"}) are combined by the rule's {@code merge}
- * policy, per point timestamp. Targets fed by several rules or by a regex rule (e.g. {@code
- * node_network_receive_bytes_total} and {@code ..._transmit_...} → {@code system.network.io}) are
- * held in a bounded buffer, one entry per (target, resource, scope), and written as one family each
- * at {@link #close()}, because the text readers yield one family at a time and the sources are far
- * apart in a sorted dump. When the buffer exceeds {@code maxBufferedPoints} its oldest entry is
- * written early (a note {@code merge-buffer-full}; a later part of that target becomes a second
- * family of the same name). Everything else streams.
+ * policy, per point timestamp. A target fed by several source families whose series can coincide
+ * (a regex rule, two spellings of one metric such as {@code go_memstats_next_gc_bytes} and {@code
+ * go_gc_heap_goal_bytes}, rules that drop or fold labels) is held in a bounded buffer, one entry per
+ * (target, resource, scope), and merged and written as one family at {@link #close()}, because the
+ * text readers yield one family at a time and the sources are far apart in a sorted dump. When the
+ * buffer exceeds {@code maxBufferedPoints} its oldest entry is written early (a note {@code
+ * merge-buffer-full}; a later part of that target becomes a second family of the same name).
+ * Sources that can never coincide because each rule sets a different constant ({@code
+ * node_network_receive_bytes_total} and {@code ..._transmit_...} → {@code system.network.io} with
+ * {@code network.io.direction} receive/transmit) need no merge and stream: their target appears as
+ * several families of the same name, which OTLP allows and the Prometheus text mapping joins.
+ * Everything else streams too.
  *
  * <p>Example: {@code node_cpu_seconds_total{cpu="0",mode="softirq"} 5} and {@code mode="irq"} 2
  * become {@code system.cpu.time{cpu.logical_number=0,cpu.mode="interrupt"} 7}.
@@ -264,7 +269,7 @@ public final class SemconvRenamer implements MetricWriter {
 
   private void emit(MetricFamily source, MetricRule rule, Resource resource, List<Point> points)
       throws IOException {
-    if (engine.isMultiSource(rule.targetName)) {
+    if (engine.needsMerge(rule.targetName)) {
       BufferKey key = new BufferKey(rule.targetName, resource, source.scope());
       Pending p = buffer.get(key);
       if (p == null) {
@@ -290,7 +295,7 @@ public final class SemconvRenamer implements MetricWriter {
     it.remove();
     Pending p = e.getValue();
     bufferedPoints -= p.points.size();
-    List<Point> merged = engine.needsMerge(p.rule.targetName) ? merge(p.rule, p.points, p.first.name()) : p.points;
+    List<Point> merged = merge(p.rule, p.points, p.first.name());
     next.write(target(p.first, p.rule, e.getKey().resource(), merged));
   }
 

@@ -91,15 +91,26 @@ class SemconvRenamerTest {
   }
 
   @Test
-  void targetsFedBySeveralSourceFamiliesBecomeOneFamily() throws IOException {
+  void sourcesThatCanCoincideAreBufferedAndMergedIntoOneFamily() throws IOException {
+    List<MetricFamily> out = renameBundled("# TYPE go_gc_heap_goal_bytes gauge\n"
+        + "go_gc_heap_goal_bytes 100\n"
+        + "# TYPE node_load1 gauge\nnode_load1 0.5\n"
+        + "# TYPE go_memstats_next_gc_bytes gauge\n"
+        + "go_memstats_next_gc_bytes 100\n");
+    assertThat(out.stream().map(MetricFamily::name))
+        .containsExactly("system.cpu.load_average.1m", "go.memory.gc.goal");
+    assertThat(named(out, "go.memory.gc.goal").data().points()).hasSize(1);
+  }
+
+  @Test
+  void sourcesWithDistinctConstantsStreamAsFamiliesOfOneName() throws IOException {
     List<MetricFamily> out = renameBundled("# TYPE node_network_receive_bytes_total counter\n"
         + "node_network_receive_bytes_total{device=\"eth0\"} 10\n"
         + "# TYPE node_load1 gauge\nnode_load1 0.5\n"
         + "# TYPE node_network_transmit_bytes_total counter\n"
         + "node_network_transmit_bytes_total{device=\"eth0\"} 20\n");
     assertThat(out.stream().map(MetricFamily::name))
-        .containsExactly("system.cpu.load_average.1m", "system.network.io");
-    assertThat(named(out, "system.network.io").data().points()).hasSize(2);
+        .containsExactly("system.network.io", "system.cpu.load_average.1m", "system.network.io");
   }
 
   @Test
