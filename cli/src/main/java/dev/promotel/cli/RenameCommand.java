@@ -30,7 +30,11 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -129,15 +133,30 @@ final class RenameCommand implements Callable<Integer> {
     GlobalSettings settings = root.settings();
     StandardStreams std = settings.std();
     Direction direction = direction();
-    List<RuleSet> sets = new ArrayList<>();
-    if (direction == Direction.SEMCONV && !noBundled) sets.addAll(RuleSources.bundled());
-    for (RuleSet s : RuleSources.resolve(rules)) if (!sets.contains(s)) sets.add(s);
-    RuleEngine engine = new RuleEngine(sets);
+    // The bundled sets load on another thread while the input is opened and its first families
+    // are read and mapped (the Prometheus → OTLP mapping holds up to a thousand families before the
+    // renamer sees one); the user's files load here, so their mistakes stop the command at once.
+    CompletableFuture<List<RuleSet>> bundled = direction == Direction.SEMCONV && !noBundled
+        ? CompletableFuture.supplyAsync(RenameCommand::loadBundled)
+        : CompletableFuture.completedFuture(List.of());
+    List<RuleSet> userSets = RuleSources.resolve(rules);
     PrintWriter err = settings.err();
-    if (!settings.quiet()) {
-      for (RuleSet s : sets) for (String w : s.warnings()) err.println("warning: " + w);
-      for (String w : engine.warnings()) err.println("warning: " + w);
-    }
+    Supplier<RuleEngine> engineOnce = new Supplier<>() {
+      private RuleEngine engine;
+
+      @Override
+      public RuleEngine get() {
+        if (engine != null) return engine;
+        List<RuleSet> sets = new ArrayList<>(join(bundled));
+        for (RuleSet s : userSets) if (!sets.contains(s)) sets.add(s);
+        engine = new RuleEngine(sets);
+        if (!settings.quiet()) {
+          for (RuleSet s : sets) for (String w : s.warnings()) err.println("warning: " + w);
+          for (String w : engine.warnings()) err.println("warning: " + w);
+        }
+        return engine;
+      }
+    };
     Diagnostics diagnostics = new Diagnostics();
     List<InputSource> sources = input.sources(std.in());
     ReadOptions readOptions = limits.readOptions();
@@ -147,7 +166,7 @@ final class RenameCommand implements Callable<Integer> {
     Format to = output.to;
     Registry registry = Registry.bundled();
     RegistryCheck checker = null;
-    SemconvRenamer semconv = null;
+    Deferred<SemconvRenamer> semconv = null;
     try (OutputTarget target = output.open(std)) {
       Conversion upstream = null;
       Conversion downstream = null;
@@ -167,10 +186,12 @@ final class RenameCommand implements Callable<Integer> {
             }
             MetricWriter renamer;
             if (direction == Direction.SEMCONV) {
-              renamer = semconv = new SemconvRenamer(last, engine, diagnostics, maxMergePoints);
+              MetricWriter next = last;
+              renamer = semconv = new Deferred<>(
+                  () -> new SemconvRenamer(next, engineOnce.get(), diagnostics, maxMergePoints));
             } else {
               PrometheusNames names = new PrometheusNames(registry, toPrometheus.strategy(), toPrometheus.unitDialect());
-              renamer = new PrometheusRenamer(last, engine, names, toPrometheus.strategy(), diagnostics);
+              renamer = new PrometheusRenamer(last, engineOnce.get(), names, toPrometheus.strategy(), diagnostics);
               if (check) renamer = checker;
             }
             upstream = new Conversion(Format.OTLP_JSON, renamer, toPrometheus, toOtlp, diagnostics);
@@ -188,7 +209,7 @@ final class RenameCommand implements Callable<Integer> {
       if (downstream != null) downstream.close();
       if (!check) target.commit();
     }
-    if (semconv != null && !settings.quiet()) reportUnmatched(settings, semconv);
+    if (semconv != null && !settings.quiet()) reportUnmatched(settings, semconv.get());
     if (check) return reportFindings(settings, checker);
     return finish(settings, diagnostics, sources, to);
   }
@@ -245,6 +266,51 @@ final class RenameCommand implements Callable<Integer> {
       }
     }
     return report.strict && diagnostics.hasLosses() ? ExitCodes.LOSSES_OR_FINDINGS : ExitCodes.OK;
+  }
+
+  private static List<RuleSet> loadBundled() {
+    try {
+      return RuleSources.bundled();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The value of a finished load, its failure rethrown as the failure it was. */
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof UncheckedIOException io) throw new UncheckedIOException(io.getCause());
+      if (cause instanceof RuntimeException r) throw r;
+      throw e;
+    }
+  }
+
+  /** A writer made at its first use (when the rules it needs are loaded). */
+  private static final class Deferred<W extends MetricWriter> implements MetricWriter {
+    private final Supplier<W> make;
+    private W writer;
+
+    Deferred(Supplier<W> make) {
+      this.make = make;
+    }
+
+    W get() {
+      if (writer == null) writer = make.get();
+      return writer;
+    }
+
+    @Override
+    public void write(MetricFamily family) throws IOException {
+      get().write(family);
+    }
+
+    @Override
+    public void close() throws IOException {
+      get().close();
+    }
   }
 
   /** The downstream mapping as the renamer sees it: its close() is the conversion's job. */

@@ -49,6 +49,10 @@ public final class RuleEngine {
   private final List<String> warnings = new ArrayList<>();
   private final Map<ShapeKey, Candidates> cache = new HashMap<>();
   private boolean dropUnmatched;
+  private String lastName;
+  private PromType lastType;
+  private String lastUnit;
+  private Candidates lastCandidates;
 
   public RuleEngine(List<RuleSet> ruleSets) {
     List<RuleSet> s = new ArrayList<>(ruleSets);
@@ -132,14 +136,26 @@ public final class RuleEngine {
   }
 
 
-  /** The rules that may apply to {@code family}, cached per (name, type, unit). */
+  /**
+   * The rules that may apply to {@code family}, cached per (name, type, unit). The previous answer
+   * is checked first by identity: the OTLP mapping emits a family once per resource, so the same
+   * name arrives many times in a row.
+   */
   Candidates candidates(MetricFamily family) {
-    ShapeKey key = new ShapeKey(family.name(), family.promType(), family.unit());
+    String name = family.name();
+    PromType type = family.promType();
+    String unit = family.unit();
+    if (name == lastName && type == lastType && unit == lastUnit) return lastCandidates;
+    ShapeKey key = new ShapeKey(name, type, unit);
     Candidates c = cache.get(key);
     if (c == null) {
       c = compute(key);
       cache.put(key, c);
     }
+    lastName = name;
+    lastType = type;
+    lastUnit = unit;
+    lastCandidates = c;
     return c;
   }
 

@@ -246,7 +246,7 @@ public final class SemconvRenamer implements MetricWriter {
       unmatchedFamily(family, points);
       return;
     }
-    Map<Resource, List<Point>> byResource = new LinkedHashMap<>(2);
+    Map<Resource, List<Point>> byResource = null;
     List<Point> plain = new ArrayList<>(points.size());
     for (Point p : points) {
       if (!rule.dropValues.isEmpty() && p instanceof NumberPoint np
@@ -261,9 +261,13 @@ public final class SemconvRenamer implements MetricWriter {
       }
       Point out = transform(p, s.point(), rule.scale);
       if (s.resource().isEmpty()) plain.add(out);
-      else byResource.computeIfAbsent(resource(family.resource(), s.resource()), k -> new ArrayList<>()).add(out);
+      else {
+        if (byResource == null) byResource = new LinkedHashMap<>(4);
+        byResource.computeIfAbsent(resource(family.resource(), s.resource()), k -> new ArrayList<>()).add(out);
+      }
     }
     if (!plain.isEmpty()) emit(family, rule, family.resource(), plain);
+    if (byResource == null) return;
     for (var e : byResource.entrySet()) emit(family, rule, e.getKey(), e.getValue());
   }
 
