@@ -19,7 +19,7 @@ final class ExitCodes {
     Map<String, String> list = new LinkedHashMap<>();
     list.put(String.valueOf(OK), "Success.");
     list.put(String.valueOf(LOSSES_OR_FINDINGS), "Findings, or data lost under --strict.");
-    list.put(String.valueOf(USAGE), "Usage error: unknown option, bad option value.");
+    list.put(String.valueOf(USAGE), "Usage error: unknown option, bad option value, invalid selector or promotel config, rules or relabel file.");
     list.put(String.valueOf(INVALID_INPUT), "Invalid input data.");
     list.put(String.valueOf(IO_ERROR), "I/O error: missing file, unreadable input, unwritable output.");
     list.put(String.valueOf(INTERNAL), "Internal error (a bug); rerun with --debug for the stack trace.");

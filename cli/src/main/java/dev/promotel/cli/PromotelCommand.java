@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     synopsisSubcommandLabel = "COMMAND",
-    description = "Convert, validate and describe Prometheus and OpenTelemetry metrics.",
+    description = "Convert, rename, filter, lint and validate Prometheus and OpenTelemetry metrics.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  curl -s localhost:9100/metrics | promotel convert --to om > scrape.om",

@@ -42,7 +42,7 @@ public final class Diagnostics {
     add(Kind.NOTE, code, message, 1);
   }
 
-  /** Counts {@code count} changes of one kind at once (a transform that tallies as it goes). */
+  /** Counts {@code count} changes at once (a transform's total). */
   public synchronized void note(String code, String message, long count) {
     add(Kind.NOTE, code, message, count);
   }

@@ -11,6 +11,13 @@ import java.io.IOException;
 public interface MetricWriter extends AutoCloseable {
   void write(MetricFamily family) throws IOException;
 
+  /**
+   * Pushes the families written so far down to the output stream and flushes it, so that a
+   * reader at the other end of a pipe sees them now ({@code curl ... | promotel filter ...}).
+   * Writers whose output cannot be cut between families (one OTLP request) do nothing.
+   */
+  default void flush() throws IOException {}
+
   /** Writes trailers and flushes. Called once, after the last {@link #write}. */
   @Override
   void close() throws IOException;

@@ -15,7 +15,8 @@ import java.util.concurrent.BlockingQueue;
  * {@link #read()} where the failed family would have come.
  *
  * <p>Everything the wrapped reader reports must be thread-safe; {@link
- * dev.promotel.format.Diagnostics} is.
+ * dev.promotel.format.Diagnostics} is. The positions the wrapped reader knows ({@link
+ * #familyLine()}, {@link #pointLine(int)}) travel with each family.
  */
 public final class ReadAheadReader implements MetricReader {
   private static final Object END = new Object();
@@ -24,6 +25,11 @@ public final class ReadAheadReader implements MetricReader {
   private final BlockingQueue<Object> queue;
   private final Thread producer;
   private boolean ended;
+  private long familyLine;
+  private long[] pointLines = new long[0];
+
+  /** A family with the lines its reader reported, when it knew any. */
+  private record Positioned(MetricFamily family, long line, long[] pointLines) {}
 
   public ReadAheadReader(MetricReader source, int capacity) {
     this.source = source;
@@ -36,7 +42,14 @@ public final class ReadAheadReader implements MetricReader {
   private void produce() {
     try {
       for (Optional<MetricFamily> f = source.read(); f.isPresent(); f = source.read()) {
-        queue.put(f.get());
+        long line = source.familyLine();
+        if (line > 0) {
+          long[] lines = new long[f.get().data().points().size()];
+          for (int i = 0; i < lines.length; i++) lines[i] = source.pointLine(i);
+          queue.put(new Positioned(f.get(), line, lines));
+        } else {
+          queue.put(f.get());
+        }
       }
       queue.put(END);
     } catch (InterruptedException closedEarly) {
@@ -64,11 +77,30 @@ public final class ReadAheadReader implements MetricReader {
       ended = true;
       return Optional.empty();
     }
-    if (next instanceof MetricFamily family) return Optional.of(family);
+    if (next instanceof MetricFamily family) {
+      familyLine = 0;
+      pointLines = new long[0];
+      return Optional.of(family);
+    }
+    if (next instanceof Positioned p) {
+      familyLine = p.line();
+      pointLines = p.pointLines();
+      return Optional.of(p.family());
+    }
     ended = true;
     if (next instanceof IOException e) throw e;
     if (next instanceof RuntimeException e) throw e;
     throw (Error) next;
+  }
+
+  @Override
+  public long familyLine() {
+    return familyLine;
+  }
+
+  @Override
+  public long pointLine(int index) {
+    return index >= 0 && index < pointLines.length ? pointLines[index] : 0;
   }
 
   @Override

@@ -72,6 +72,13 @@ public final class OpenMetricsReader implements MetricReader {
   private Seconds groupTimestamp;
   private boolean groupHasTimestamp;
   private long pointLine;
+  // Lines of the points of the chunk being assembled, and of the family last returned (for lint).
+  private long[] pointLines = new long[64];
+  private int pointLineCount;
+  private long readyStart;
+  private long[] readyLines;
+  private long lastStart;
+  private long[] lastLines = new long[0];
   private final SeriesSet seenGroups = new SeriesSet();
 
   /** A reader whose dropped timestamps are not reported anywhere. */
@@ -102,7 +109,21 @@ public final class OpenMetricsReader implements MetricReader {
     }
     MetricFamily out = ready;
     ready = null;
+    if (out != null) {
+      lastStart = readyStart;
+      lastLines = readyLines;
+    }
     return Optional.ofNullable(out);
+  }
+
+  @Override
+  public long familyLine() {
+    return lastStart;
+  }
+
+  @Override
+  public long pointLine(int index) {
+    return index >= 0 && index < lastLines.length ? lastLines[index] : 0;
   }
 
   @Override
@@ -310,6 +331,8 @@ public final class OpenMetricsReader implements MetricReader {
 
   private void startPoint(Seconds ts) {
     pointLine = lines.lineNumber();
+    if (pointLineCount == pointLines.length) pointLines = java.util.Arrays.copyOf(pointLines, pointLineCount * 2);
+    pointLines[pointLineCount++] = pointLine;
     long time = ts == null ? 0 : times.toUnixNano(ts, "sample");
     assembler.startPoint(group, time);
   }
@@ -377,6 +400,9 @@ public final class OpenMetricsReader implements MetricReader {
       case INFO -> family + "_info";
       default -> family;
     };
+    readyLines = java.util.Arrays.copyOf(pointLines, pointLineCount);
+    readyStart = emittedChunk ? (pointLineCount > 0 ? pointLines[0] : familyLine) : familyLine;
+    pointLineCount = 0;
     ready = MetricFamily.ofProm(modelName, help == null ? "" : help, unit == null ? "" : unit,
         data, type, family);
     emittedChunk = true;

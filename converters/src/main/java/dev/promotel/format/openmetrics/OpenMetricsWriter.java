@@ -137,6 +137,13 @@ public final class OpenMetricsWriter implements MetricWriter {
   }
 
   @Override
+  public void flush() throws IOException {
+    if (closed) return;
+    flushLines();
+    out.flush();
+  }
+
+  @Override
   public void close() throws IOException {
     if (closed) return;
     closed = true;

@@ -2,10 +2,12 @@ package dev.promotel.format.otlp;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import dev.promotel.format.Diagnostics;
 import dev.promotel.format.MetricParseException;
+import dev.promotel.format.ReadOptions;
 import dev.promotel.format.SourcePosition;
 import dev.promotel.model.AggregationTemporality;
 import dev.promotel.model.Attribute;
@@ -51,10 +53,23 @@ final class JsonResourceReader {
   private final String source;
   private final Diagnostics diagnostics;
 
-  JsonResourceReader(JsonParser parser, String source, Diagnostics diagnostics) {
+  /** Data of a metric whose points were all skipped as invalid (already counted). */
+  private static final MetricData SKIPPED = new Gauge(List.of());
+
+  private final boolean skipInvalid;
+
+  JsonResourceReader(
+      JsonParser parser, String source, Diagnostics diagnostics, boolean skipInvalid) {
     this.p = parser;
     this.source = source;
     this.diagnostics = diagnostics;
+    this.skipInvalid = skipInvalid;
+  }
+
+  /** Counts a point skipped as invalid ({@link ReadOptions#skipInvalidPoints()}). */
+  private void skipped(String reason, long points) {
+    diagnostics.loss("invalid-point", "invalid OTLP data points skipped (first: " + reason + ")",
+        points);
   }
 
   private record ScopePart(
@@ -89,6 +104,7 @@ final class JsonResourceReader {
     for (ScopePart s : scopes) {
       Scope scope = new Scope(s.name, s.version, s.attributes, s.schemaUrl);
       for (MetricPart m : s.metrics) {
+        if (m.data == SKIPPED) continue;
         if (m.data == null) {
           diagnostics.loss(
               "otlp-metric-without-data",
@@ -196,8 +212,16 @@ final class JsonResourceReader {
     if (!beginObject(field)) return null;
     DataPart<NumberPoint> data = dataPart(this::numberPoint, /* hasMonotonic= */ sum);
     if (!sum) return new Gauge(data.points());
+    if (invalidTemporality(data)) return SKIPPED;
     return new Sum(temporality(data.temporality(), data.temporalityAt()), data.monotonic(),
         data.points());
+  }
+
+  /** In lenient mode, a temporality no enum value has skips the metric's points (counted). */
+  private boolean invalidTemporality(DataPart<?> data) {
+    if (!skipInvalid || data.temporality() >= 0 && data.temporality() <= 2) return false;
+    skipped("unknown aggregation temporality " + data.temporality(), data.points().size());
+    return true;
   }
 
   /** Reads one data point; the parser is on its START_OBJECT. */
@@ -226,12 +250,20 @@ final class JsonResourceReader {
         case "dataPoints", "data_points" -> {
           points = new ArrayList<>();
           if (beginArray(f)) {
-            while (p.nextToken() != JsonToken.END_ARRAY) points.add(point.read());
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+              P read = skipInvalid ? lenient(point) : point.read();
+              if (read != null) points.add(read);
+            }
           }
         }
         case "aggregationTemporality", "aggregation_temporality" -> {
           temporalityAt = p.currentTokenLocation();
-          temporality = temporality(f);
+          try {
+            temporality = temporality(f);
+          } catch (MetricParseException e) {
+            if (!skipInvalid) throw e;
+            temporality = -1;
+          }
         }
         case "isMonotonic", "is_monotonic" -> {
           if (hasMonotonic) monotonic = bool(f);
@@ -241,6 +273,29 @@ final class JsonResourceReader {
       }
     }
     return new DataPart<>(points, temporality, temporalityAt, monotonic);
+  }
+
+  /**
+   * Reads one point; when it is invalid, counts it, moves past its closing brace and returns null.
+   * Only errors in the point's content are skipped: malformed JSON still fails.
+   */
+  private <P> P lenient(PointReader<P> point) throws IOException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      skipped("a dataPoints element is not an object", 1);
+      return null;
+    }
+    // On START_OBJECT the context is already the point's; its parent is the array.
+    JsonStreamContext array = p.getParsingContext().getParent();
+    try {
+      return point.read();
+    } catch (MetricParseException e) {
+      while (!(p.currentToken() == JsonToken.END_OBJECT && p.getParsingContext() == array)) {
+        if (p.nextToken() == null) throw e;
+      }
+      skipped(e.getMessage(), 1);
+      return null;
+    }
   }
 
   private NumberPoint numberPoint() throws IOException {
@@ -281,6 +336,7 @@ final class JsonResourceReader {
   private MetricData histogram(String field) throws IOException {
     if (!beginObject(field)) return null;
     DataPart<HistogramPoint> data = dataPart(this::histogramPoint, /* hasMonotonic= */ false);
+    if (invalidTemporality(data)) return SKIPPED;
     return new Histogram(temporality(data.temporality(), data.temporalityAt()), data.points());
   }
 
@@ -328,6 +384,7 @@ final class JsonResourceReader {
     if (!beginObject(field)) return null;
     DataPart<ExponentialHistogramPoint> data =
         dataPart(this::exponentialPoint, /* hasMonotonic= */ false);
+    if (invalidTemporality(data)) return SKIPPED;
     return new ExponentialHistogram(
         temporality(data.temporality(), data.temporalityAt()), data.points());
   }

@@ -79,7 +79,7 @@ public final class OtlpJsonReader implements MetricReader {
       throw new IllegalStateException(e);
     }
     this.source = sourceName;
-    this.resources = new JsonResourceReader(parser, sourceName, diagnostics);
+    this.resources = new JsonResourceReader(parser, sourceName, diagnostics, options.skipInvalidPoints());
   }
 
   @Override

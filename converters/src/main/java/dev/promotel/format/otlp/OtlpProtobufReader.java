@@ -97,7 +97,7 @@ public final class OtlpProtobufReader implements MetricReader {
     this.source = sourceName;
     this.diagnostics = diagnostics;
     this.maxMessageBytes = maxMessageBytes;
-    this.converter = new PbResourceConverter(sourceName, diagnostics);
+    this.converter = new PbResourceConverter(sourceName, diagnostics, options.skipInvalidPoints());
   }
 
   public long maxMessageBytes() {

@@ -55,9 +55,32 @@ final class PbResourceConverter {
   private String offsetNote = "";
   private String where = "";
 
-  PbResourceConverter(String source, Diagnostics diagnostics) {
+  /** Data of a metric whose points were all skipped as invalid (already counted). */
+  private static final MetricData SKIPPED = new Gauge(List.of());
+
+  private final boolean skipInvalid;
+
+  PbResourceConverter(String source, Diagnostics diagnostics, boolean skipInvalid) {
     this.source = source;
     this.diagnostics = diagnostics;
+    this.skipInvalid = skipInvalid;
+  }
+
+  /** A point whose conversion failed: counted and skipped in lenient mode, else the error. */
+  private void invalid(MetricParseException e, long points) throws MetricParseException {
+    if (!skipInvalid) throw e;
+    diagnostics.loss("invalid-point", "invalid OTLP data points skipped (first: "
+        + e.getMessage() + ")", points);
+  }
+
+  /** The temporality, or null when it is invalid and the metric's points were skipped. */
+  private AggregationTemporality temporality(int number, int points) throws MetricParseException {
+    try {
+      return OtlpReadMapping.temporality(number, this::fail);
+    } catch (MetricParseException e) {
+      invalid(e, points);
+      return null;
+    }
   }
 
   /**
@@ -83,6 +106,7 @@ final class PbResourceConverter {
         Metric metric = sm.getMetrics(m);
         where = "metric '" + metric.getName() + "'";
         MetricData data = data(metric);
+        if (data == SKIPPED) continue;
         if (data == null) {
           diagnostics.loss(
               "otlp-metric-without-data",
@@ -105,28 +129,39 @@ final class PbResourceConverter {
       case SUM -> {
         var sum = metric.getSum();
         AggregationTemporality t =
-            OtlpReadMapping.temporality(sum.getAggregationTemporalityValue(), this::fail);
+            temporality(sum.getAggregationTemporalityValue(), sum.getDataPointsCount());
+        if (t == null) yield SKIPPED;
         yield new Sum(t, sum.getIsMonotonic(), numberPoints(sum.getDataPointsList(), metricWhere));
       }
       case HISTOGRAM -> {
         var h = metric.getHistogram();
         AggregationTemporality t =
-            OtlpReadMapping.temporality(h.getAggregationTemporalityValue(), this::fail);
+            temporality(h.getAggregationTemporalityValue(), h.getDataPointsCount());
+        if (t == null) yield SKIPPED;
         List<HistogramPoint> points = new ArrayList<>(h.getDataPointsCount());
         for (int i = 0; i < h.getDataPointsCount(); i++) {
           where = metricWhere + " data point " + i;
-          points.add(histogramPoint(h.getDataPoints(i)));
+          try {
+            points.add(histogramPoint(h.getDataPoints(i)));
+          } catch (MetricParseException e) {
+            invalid(e, 1);
+          }
         }
         yield new Histogram(t, points);
       }
       case EXPONENTIAL_HISTOGRAM -> {
         var h = metric.getExponentialHistogram();
         AggregationTemporality t =
-            OtlpReadMapping.temporality(h.getAggregationTemporalityValue(), this::fail);
+            temporality(h.getAggregationTemporalityValue(), h.getDataPointsCount());
+        if (t == null) yield SKIPPED;
         List<ExponentialHistogramPoint> points = new ArrayList<>(h.getDataPointsCount());
         for (int i = 0; i < h.getDataPointsCount(); i++) {
           where = metricWhere + " data point " + i;
-          points.add(exponentialPoint(h.getDataPoints(i)));
+          try {
+            points.add(exponentialPoint(h.getDataPoints(i)));
+          } catch (MetricParseException e) {
+            invalid(e, 1);
+          }
         }
         yield new ExponentialHistogram(t, points);
       }
@@ -135,7 +170,11 @@ final class PbResourceConverter {
         List<SummaryPoint> points = new ArrayList<>(s.getDataPointsCount());
         for (int i = 0; i < s.getDataPointsCount(); i++) {
           where = metricWhere + " data point " + i;
-          points.add(summaryPoint(s.getDataPoints(i)));
+          try {
+            points.add(summaryPoint(s.getDataPoints(i)));
+          } catch (MetricParseException e) {
+            invalid(e, 1);
+          }
         }
         yield new Summary(points);
       }
@@ -148,29 +187,35 @@ final class PbResourceConverter {
     List<NumberPoint> points = new ArrayList<>(in.size());
     for (int i = 0; i < in.size(); i++) {
       where = metricWhere + " data point " + i;
-      NumberDataPoint p = in.get(i);
-      NumberValue value =
-          switch (p.getValueCase()) {
-            case AS_DOUBLE -> NumberValue.ofDouble(p.getAsDouble());
-            case AS_INT -> NumberValue.ofLong(p.getAsInt());
-            case VALUE_NOT_SET -> {
-              if ((p.getFlags() & Point.FLAG_NO_RECORDED_VALUE) == 0) {
-                throw fail("number data point has neither as_double nor as_int (and is not"
-                    + " flagged NO_RECORDED_VALUE)");
-              }
-              yield NumberValue.ofDouble(0);
-            }
-          };
-      points.add(
-          new NumberPoint(
-              attributes(p.getAttributesList()),
-              time(p.getStartTimeUnixNano(), "start_time_unix_nano"),
-              time(p.getTimeUnixNano(), "time_unix_nano"),
-              value,
-              exemplars(p.getExemplarsList()),
-              p.getFlags()));
+      try {
+        points.add(numberPoint(in.get(i)));
+      } catch (MetricParseException e) {
+        invalid(e, 1);
+      }
     }
     return points;
+  }
+
+  private NumberPoint numberPoint(NumberDataPoint p) throws MetricParseException {
+    NumberValue value =
+        switch (p.getValueCase()) {
+          case AS_DOUBLE -> NumberValue.ofDouble(p.getAsDouble());
+          case AS_INT -> NumberValue.ofLong(p.getAsInt());
+          case VALUE_NOT_SET -> {
+            if ((p.getFlags() & Point.FLAG_NO_RECORDED_VALUE) == 0) {
+              throw fail("number data point has neither as_double nor as_int (and is not"
+                  + " flagged NO_RECORDED_VALUE)");
+            }
+            yield NumberValue.ofDouble(0);
+          }
+        };
+    return new NumberPoint(
+        attributes(p.getAttributesList()),
+        time(p.getStartTimeUnixNano(), "start_time_unix_nano"),
+        time(p.getTimeUnixNano(), "time_unix_nano"),
+        value,
+        exemplars(p.getExemplarsList()),
+        p.getFlags());
   }
 
   private HistogramPoint histogramPoint(HistogramDataPoint p) throws MetricParseException {

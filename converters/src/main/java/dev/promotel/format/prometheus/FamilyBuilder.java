@@ -63,8 +63,14 @@ final class FamilyBuilder {
   private Attribute[] lastLabels = new Attribute[8];
   private int lastLabelCount;
   private final Map<String, Double> parsedBounds = new HashMap<>();
+  // Lines of the current chunk's number points, and what finish() hands out: positions for lint.
+  private long[] numberLines = new long[16];
+  private long startLine;
+  private long[] finishedLines = new long[0];
+  private long finishedStart;
 
-  FamilyBuilder(String name, String source, int maxPoints) {
+  FamilyBuilder(String name, String source, int maxPoints, long startLine) {
+    this.startLine = startLine;
     this.name = name;
     this.nameBytes = name.getBytes(StandardCharsets.UTF_8);
     this.source = source;
@@ -130,15 +136,17 @@ final class FamilyBuilder {
   MetricFamily add(Role role, PromLineParser line, long lineNumber) throws MetricParseException {
     sampled = true;
     return switch (type) {
-      case COUNTER, GAUGE, UNKNOWN -> addNumber(line);
+      case COUNTER, GAUGE, UNKNOWN -> addNumber(line, lineNumber);
       case HISTOGRAM -> addHistogramSample(role, line, lineNumber);
       case SUMMARY -> addSummarySample(role, line, lineNumber);
       default -> throw new AssertionError("0.0.4 has no type " + type);
     };
   }
 
-  private MetricFamily addNumber(PromLineParser line) throws MetricParseException {
+  private MetricFamily addNumber(PromLineParser line, long lineNumber) throws MetricParseException {
     MetricFamily full = numbers.size() == maxPoints ? finish() : null;
+    if (numbers.size() == numberLines.length) numberLines = Arrays.copyOf(numberLines, numbers.size() * 2);
+    numberLines[numbers.size()] = lineNumber;
     numbers.add(new NumberPoint(
         line.attributes(-1), 0, line.timestampNanos, line.value, List.of(), 0));
     return full;
@@ -327,18 +335,21 @@ final class FamilyBuilder {
         data = type == PromType.COUNTER
             ? new Sum(AggregationTemporality.CUMULATIVE, /* monotonic= */ true, numbers)
             : new Gauge(numbers);
+        finishedLines = Arrays.copyOf(numberLines, numbers.size());
         numbers.clear();
       }
       case HISTOGRAM -> {
         if (series.isEmpty()) return null;
         List<HistogramPoint> points = new ArrayList<>(series.size());
         for (Series s : series.values()) points.add(((HistogramSeries) s).toPoint(this));
+        finishedLines = seriesLines();
         data = new Histogram(AggregationTemporality.CUMULATIVE, points);
       }
       case SUMMARY -> {
         if (series.isEmpty()) return null;
         List<SummaryPoint> points = new ArrayList<>(series.size());
         for (Series s : series.values()) points.add(((SummarySeries) s).toPoint());
+        finishedLines = seriesLines();
         data = new Summary(points);
       }
       default -> throw new AssertionError("0.0.4 has no type " + type);
@@ -346,7 +357,27 @@ final class FamilyBuilder {
     series.clear();
     lastSeries = null;
     lastLabelCount = 0;
+    finishedStart = startLine;
+    // A later chunk starts where its first series does.
+    startLine = 0;
     return MetricFamily.ofProm(name, help, "", data, type, name);
+  }
+
+  private long[] seriesLines() {
+    long[] out = new long[series.size()];
+    int i = 0;
+    for (Series s : series.values()) out[i++] = s.line;
+    return out;
+  }
+
+  /** The line where the chunk last finished starts (0 when unknown). */
+  long finishedStart() {
+    return finishedStart != 0 ? finishedStart : finishedLines.length > 0 ? finishedLines[0] : 0;
+  }
+
+  /** The first line of each point of the chunk last finished, in point order. */
+  long[] finishedLines() {
+    return finishedLines;
   }
 
   private MetricParseException seriesError(long line, String reason) {

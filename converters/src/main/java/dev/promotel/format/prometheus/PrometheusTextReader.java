@@ -46,6 +46,10 @@ public final class PrometheusTextReader implements MetricReader {
   private final Diagnostics diagnostics;
   private FamilyBuilder current;
   private MetricFamily ready;
+  private long readyStart;
+  private long[] readyLines;
+  private long lastStart;
+  private long[] lastLines = new long[0];
   private boolean done;
 
   /** Reads {@code in} (closed by {@link #close()}); {@code sourceName} prefixes error positions. */
@@ -70,7 +74,7 @@ public final class PrometheusTextReader implements MetricReader {
       while (ready == null && !done) {
         if (!lines.next()) {
           done = true;
-          if (current != null) ready = current.finish();
+          if (current != null) finished(current);
           current = null;
         } else {
           handleLine();
@@ -83,7 +87,35 @@ public final class PrometheusTextReader implements MetricReader {
     }
     MetricFamily family = ready;
     ready = null;
+    if (family != null) {
+      lastStart = readyStart;
+      lastLines = readyLines;
+    }
     return Optional.ofNullable(family);
+  }
+
+  /** Takes the chunk {@code builder} has assembled (if any) as the next family to return. */
+  private void finished(FamilyBuilder builder) throws MetricParseException {
+    ready = builder.finish();
+    readyStart = builder.finishedStart();
+    readyLines = builder.finishedLines();
+  }
+
+  /** Remembers the positions of a chunk that {@code add} cut off before it was returned. */
+  private void finishedFull(MetricFamily full, FamilyBuilder builder) {
+    ready = full;
+    readyStart = builder.finishedStart();
+    readyLines = builder.finishedLines();
+  }
+
+  @Override
+  public long familyLine() {
+    return lastStart;
+  }
+
+  @Override
+  public long pointLine(int index) {
+    return index >= 0 && index < lastLines.length ? lastLines[index] : 0;
   }
 
   private void handleLine() throws MetricParseException {
@@ -125,7 +157,7 @@ public final class PrometheusTextReader implements MetricReader {
           role = FamilyBuilder.Role.BASE;
         }
         MetricFamily full = current.add(role, parser, lines.lineNumber());
-        if (full != null) ready = full;
+        if (full != null) finishedFull(full, current);
       }
       default -> throw new AssertionError("unknown entry kind");
     }
@@ -138,8 +170,8 @@ public final class PrometheusTextReader implements MetricReader {
   }
 
   private void startFamily() throws MetricParseException {
-    if (current != null) ready = current.finish();
-    current = new FamilyBuilder(parser.name(), source, maxPointsPerChunk);
+    if (current != null) finished(current);
+    current = new FamilyBuilder(parser.name(), source, maxPointsPerChunk, lines.lineNumber());
   }
 
   /** Closes the input stream. */

@@ -366,6 +366,11 @@ public final class PrometheusTextWriter implements MetricWriter {
     out.close();
   }
 
+  @Override
+  public void flush() throws IOException {
+    if (!closed) out.flush();
+  }
+
   /**
    * One point's labels rendered once ({@code a="1",b="2"}), then copied onto each line of the
    * point: a histogram writes the same labels on every bucket line.

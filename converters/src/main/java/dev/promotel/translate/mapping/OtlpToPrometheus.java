@@ -32,6 +32,7 @@ import dev.promotel.translate.naming.LabelNamer;
 import dev.promotel.translate.naming.MetricKind;
 import dev.promotel.translate.naming.MetricNamer;
 import dev.promotel.translate.naming.UnitNamer;
+import dev.promotel.translate.temporality.DropReason;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -403,7 +404,7 @@ public final class OtlpToPrometheus implements MetricWriter {
         out.add(p);
         continue;
       }
-      NumberPoint c = accumulator.sum(family.name(), family.resource(), family.scope(), p);
+      NumberPoint c = accumulator.sum(family, p);
       if (c == null) deltaStateFull();
       else out.add(c);
     }
@@ -423,7 +424,7 @@ public final class OtlpToPrometheus implements MetricWriter {
         out.add(p);
         continue;
       }
-      HistogramPoint c = accumulator.histogram(family.name(), family.resource(), family.scope(), p);
+      HistogramPoint c = accumulator.histogram(family, p);
       if (c == null) deltaStateFull();
       else out.add(c);
     }
@@ -446,7 +447,7 @@ public final class OtlpToPrometheus implements MetricWriter {
         continue;
       }
       ExponentialHistogramPoint c =
-          accumulator.exponential(family.name(), family.resource(), family.scope(), p);
+          accumulator.exponential(family, p);
       if (c == null) deltaStateFull();
       else out.add(c);
     }
@@ -458,6 +459,11 @@ public final class OtlpToPrometheus implements MetricWriter {
   }
 
   private void deltaStateFull() {
+    DropReason why = accumulator.lastDrop();
+    if (why != DropReason.LIMIT) {
+      diagnostics.loss("delta-" + why.code(), "delta " + why.message());
+      return;
+    }
     diagnostics.loss("delta-state-full", "delta points dropped: the accumulator already holds "
         + options.maxDeltaSeries() + " series");
   }

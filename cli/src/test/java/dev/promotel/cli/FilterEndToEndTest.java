@@ -1,0 +1,265 @@
+package dev.promotel.cli;
+
+import static dev.promotel.cli.TestData.PROM;
+import static dev.promotel.cli.TestData.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code promotel filter} from the command line: selection, relabelling, label options, errors. */
+class FilterEndToEndTest {
+  private static final String NODE = Path.of("../samples/node_exporter.prom").toString();
+  private static final String RELABEL = Path.of("../samples/relabel.yml").toString();
+  private static final String OTLP = Path.of("../samples/collector-export.jsonl").toString();
+
+  @TempDir Path dir;
+
+  private static long samples(String text) {
+    return Arrays.stream(text.split("\n")).filter(l -> !l.isEmpty() && !l.startsWith("#")).count();
+  }
+
+  @Test
+  void theFirstArgumentIsTheSelector() {
+    Cli cli = Cli.run("filter", "node_cpu_seconds_total{mode!=\"idle\",cpu=\"0\"}", NODE);
+
+    assertThat(cli.exitCode).isZero();
+    assertThat(cli.err).isEmpty();
+    assertThat(cli.out).startsWith("# HELP node_cpu_seconds_total Seconds the CPUs spent in each"
+        + " mode.\n# TYPE node_cpu_seconds_total counter\n"
+        + "node_cpu_seconds_total{cpu=\"0\",mode=\"iowait\"} 2213.07\n");
+    assertThat(samples(cli.out)).isEqualTo(7);
+  }
+
+  @Test
+  void repeatedMatchOptionsAreOredAndEveryArgumentIsAnInput() {
+    Cli cli = Cli.run("filter", "-m", "node_load1", "-m", "{device=\"sda\"}", NODE);
+
+    assertThat(cli.exitCode).isZero();
+    assertThat(samples(cli.out)).isEqualTo(1 + 8);
+  }
+
+  @Test
+  void invertKeepsWhatNoSelectorMatches() throws IOException {
+    Path in = write(dir, "in.prom", PROM);
+
+    Cli cli = Cli.run("filter", "--invert", "{code=\"500\"}", in.toString());
+
+    assertThat(cli.out).isEqualTo("# HELP http_requests_total Requests served.\n"
+        + "# TYPE http_requests_total counter\n"
+        + "http_requests_total{code=\"200\"} 1027\n"
+        + "# TYPE temperature_celsius gauge\n"
+        + "temperature_celsius 21.5\n");
+  }
+
+  @Test
+  void readsStandardInputAndWritesAnotherFormat() {
+    Cli cli = Cli.runWithStdin(PROM, "filter", "http_requests_total", "--to", "om");
+
+    assertThat(cli.exitCode).isZero();
+    assertThat(cli.out).isEqualTo("# TYPE http_requests counter\n"
+        + "# HELP http_requests Requests served.\n"
+        + "http_requests_total{code=\"200\"} 1027\n"
+        + "http_requests_total{code=\"500\"} 3\n"
+        + "# EOF\n");
+  }
+
+  @Test
+  void selectsOtlpSeriesByTheirOwnNamesAndAttributes() {
+    Cli cli = Cli.run("filter", "{\"http.server.request.duration\",\"http.route\"=\"/api/cart\"}",
+        OTLP, "--to", "prom");
+
+    assertThat(cli.exitCode).isZero();
+    assertThat(cli.out).contains("http_server_request_duration_seconds_count{")
+        .contains("http_route=\"/api/cart\"").doesNotContain("/api/orders");
+  }
+
+  @Test
+  void aHistogramIsKeptWholeWhenSelectedByOneOfItsSampleNames() {
+    Cli cli = Cli.run("filter", "restic_backup_duration_seconds_bucket{le=\"0.5\"}", NODE);
+
+    assertThat(cli.exitCode).isZero();
+    assertThat(cli.out).contains("le=\"+Inf\"").contains("restic_backup_duration_seconds_sum")
+        .contains("restic_backup_duration_seconds_count");
+    assertThat(cli.err).contains("selector matchers on 'le' ignored for histogram families");
+  }
+
+  @Test
+  void relabelsWithTheSampleRulesAndExplains() {
+    Cli cli = Cli.run("filter", "--relabel", RELABEL, "--explain", NODE);
+
+    assertThat(cli.exitCode).isZero();
+    assertThat(cli.out).doesNotContain("go_goroutines").doesNotContain("mode=\"idle\"")
+        .contains("node_disk_io_now{device=\"sda\",disk=\"sda\",shard=\"1\"} 0")
+        .contains("node_cpu_seconds_total{cpu=\"0\",mode=\"user\",shard=\"2\"} 58912.44");
+    assertThat(cli.err)
+        .contains("go_goroutines\n  #1 ../samples/relabel.yml:4:3 drop: regex matched"
+            + " \"go_goroutines\": dropped\n  → dropped\n")
+        .contains("explain: 248 series relabelled, 217 kept, 31 dropped\n")
+        .endsWith("explain: rules that never matched:\n  #5 ../samples/relabel.yml:21:3 drop\n");
+  }
+
+  @Test
+  void labelOptionsDropKeepRenameAndAdd() throws IOException {
+    Path in = write(dir, "in.prom", "# TYPE m gauge\nm{a=\"1\",b=\"2\",c=\"3\"} 1\n");
+
+    Cli cli = Cli.run("filter", "--drop-label", "c", "--rename-label", "a=x",
+        "--add-label", "env=prod", in.toString());
+
+    assertThat(cli.exitCode).isZero();
+    assertThat(cli.out).isEqualTo("# TYPE m gauge\nm{b=\"2\",env=\"prod\",x=\"1\"} 1\n");
+
+    Cli kept = Cli.run("filter", "--keep-label", "b", in.toString());
+    assertThat(kept.out).isEqualTo("# TYPE m gauge\nm{b=\"2\"} 1\n");
+  }
+
+  @Test
+  void withALabelOptionTheSelectorMayBeLeftOutOrGiven() throws IOException {
+    Path in = write(dir, "in.prom", PROM);
+
+    Cli all = Cli.run("filter", "--add-label", "env=prod", in.toString());
+    Cli selected = Cli.run("filter", "{code=\"500\"}", "--add-label", "env=prod", in.toString());
+
+    assertThat(samples(all.out)).isEqualTo(3);
+    assertThat(all.out).contains("http_requests_total{code=\"200\",env=\"prod\"} 1027\n");
+    assertThat(selected.out).isEqualTo("# HELP http_requests_total Requests served.\n"
+        + "# TYPE http_requests_total counter\n"
+        + "http_requests_total{code=\"500\",env=\"prod\"} 3\n");
+  }
+
+  @Test
+  void droppingALabelThatTellsSeriesApartIsALossUnderStrict() throws IOException {
+    Path in = write(dir, "in.prom", PROM);
+
+    Cli cli = Cli.run("filter", "--drop-label", "code", "--strict", in.toString());
+
+    assertThat(cli.exitCode).isEqualTo(1);
+    assertThat(cli.out).contains("http_requests_total 1027\n").doesNotContain(" 3\n");
+    assertThat(cli.err).contains("1 series dropped after relabelling or label operations");
+  }
+
+  @Test
+  void sortAndHeadGiveStableFirstFamilies() throws IOException {
+    Path in = write(dir, "in.prom", "# TYPE b gauge\nb{x=\"2\"} 1\nb{x=\"1\"} 1\n"
+        + "# TYPE c gauge\nc 1\n# TYPE a gauge\na 1\n");
+
+    Cli sorted = Cli.run("filter", "{__name__=~\".+\"}", "--sort", "--head", "2", in.toString());
+    Cli head = Cli.run("filter", "{__name__=~\".+\"}", "--head", "1", in.toString());
+
+    assertThat(sorted.out).isEqualTo("# TYPE a gauge\na 1\n# TYPE b gauge\nb{x=\"1\"} 1\n"
+        + "b{x=\"2\"} 1\n");
+    assertThat(head.out).isEqualTo("# TYPE b gauge\nb{x=\"2\"} 1\nb{x=\"1\"} 1\n");
+  }
+
+  @Test
+  void aSeriesRenamedIntoALaterFamilyNeverMakesInvalidText() throws IOException {
+    Path in = write(dir, "in.prom", "# TYPE a gauge\na 1\n# TYPE b gauge\nb 2\nb{x=\"1\"} 3\n");
+    Path rules = write(dir, "r.yml",
+        "- {source_labels: [__name__], regex: a, target_label: __name__, replacement: b}\n");
+
+    Cli streamed = Cli.run("filter", "--relabel", rules.toString(), in.toString());
+    Cli sorted = Cli.run("filter", "--relabel", rules.toString(), "--sort", in.toString());
+
+    // The moved series opens family b; the input's b continues it, its unlabelled series a repeat.
+    assertThat(streamed.out).isEqualTo("# TYPE b gauge\nb 1\nb{x=\"1\"} 3\n");
+    assertThat(streamed.err).contains("1 series dropped after relabelling or label operations");
+    assertThat(sorted.out).isEqualTo(streamed.out);
+  }
+
+  @Test
+  void aSeriesRenamedIntoAFamilyFurtherOnLeavesThatFamilyOutWithALoss() throws IOException {
+    Path in = write(dir, "in.prom", "# TYPE a gauge\na 1\n# TYPE c gauge\nc 5\n# TYPE b gauge\nb 2\n");
+    Path rules = write(dir, "r.yml",
+        "- {source_labels: [__name__], regex: a, target_label: __name__, replacement: b}\n");
+
+    Cli streamed = Cli.run("filter", "--relabel", rules.toString(), in.toString());
+    Cli sorted = Cli.run("filter", "--relabel", rules.toString(), "--sort", in.toString());
+
+    assertThat(streamed.out).isEqualTo("# TYPE b gauge\nb 1\n# TYPE c gauge\nc 5\n");
+    assertThat(streamed.err).contains("1 families dropped whose name was already written");
+    assertThat(sorted.out).isEqualTo("# TYPE b gauge\nb 1\n# TYPE c gauge\nc 5\n");
+    assertThat(sorted.err).contains("1 series dropped after relabelling or label operations");
+  }
+
+  @Test
+  void sortStopsAtItsLimitWithExit3() throws IOException {
+    Cli cli = Cli.run("filter", "{__name__=~\".+\"}", "--sort", "--sort-limit", "10", NODE);
+
+    assertThat(cli.exitCode).isEqualTo(3);
+    assertThat(cli.err).contains("--sort holds the whole input in memory and stops at 10 series");
+  }
+
+  @Test
+  void anInvalidSelectorIsAUsageErrorWithItsColumn() {
+    Cli cli = Cli.run("filter", "foo{a=~\"(?=x)\"}", NODE);
+
+    assertThat(cli.exitCode).isEqualTo(2);
+    assertThat(cli.out).isEmpty();
+    assertThat(cli.err).isEqualTo("selector:1:9: error: invalid regex \"(?=x)\": invalid or"
+        + " unsupported Perl syntax at `(?=` (RE2 syntax: no backreferences, lookaround,"
+        + " possessive or atomic groups)\n  foo{a=~\"(?=x)\"}\n          ^\n");
+  }
+
+  @Test
+  void invalidRelabelYamlIsAUsageErrorAtFileLineColumn() throws IOException {
+    Path rules = write(dir, "r.yml", "- source_labels: [a\n  action: drop\n");
+
+    Cli cli = Cli.run("filter", "--relabel", rules.toString(), NODE);
+
+    assertThat(cli.exitCode).isEqualTo(2);
+    assertThat(cli.err).startsWith(rules + ":").contains("error:");
+    assertThat(cli.out).isEmpty();
+  }
+
+  @Test
+  void anUnknownActionIsAUsageError() throws IOException {
+    Path rules = write(dir, "r.yml", "- source_labels: [a]\n  action: rewrite\n");
+
+    Cli cli = Cli.run("filter", "--relabel", rules.toString(), NODE);
+
+    assertThat(cli.exitCode).isEqualTo(2);
+    assertThat(cli.err).startsWith(rules + ":2:11: error: relabel rule #1: unknown relabel"
+        + " action \"rewrite\"");
+  }
+
+  @Test
+  void aBadRelabelRegexIsAUsageErrorAtItsColumn() throws IOException {
+    Path rules = write(dir, "r.yml", "- source_labels: [a]\n  regex: (a)\\1\n  action: drop\n");
+
+    Cli cli = Cli.run("filter", "--relabel", rules.toString(), NODE);
+
+    assertThat(cli.exitCode).isEqualTo(2);
+    assertThat(cli.err).startsWith(rules + ":2:13: error: relabel rule #1: invalid regex");
+  }
+
+  @Test
+  void usageErrorsExit2() {
+    assertThat(Cli.run("filter").exitCode).isEqualTo(2);
+    assertThat(Cli.run("filter", "--explain", "up", NODE).err)
+        .contains("--explain traces --relabel rules");
+    assertThat(Cli.run("filter", "--add-label", "novalue", NODE).exitCode).isEqualTo(2);
+    assertThat(Cli.run("filter", "--drop-label", "__name__", NODE).exitCode).isEqualTo(2);
+  }
+
+  @Test
+  void invalidInputDataExits3() throws IOException {
+    Path in = write(dir, "bad.prom", "up{ 1\n");
+
+    assertThat(Cli.run("filter", "up", in.toString()).exitCode).isEqualTo(3);
+  }
+
+  @Test
+  void writesAnOutputFileAtomically() throws IOException {
+    Path out = dir.resolve("out.prom");
+
+    Cli cli = Cli.run("filter", "node_load1", NODE, "-o", out.toString());
+
+    assertThat(cli.exitCode).isZero();
+    assertThat(Files.readString(out)).isEqualTo(
+        "# HELP node_load1 1m load average.\n# TYPE node_load1 gauge\nnode_load1 0.41\n");
+  }
+}
