@@ -176,4 +176,20 @@ class RenameEndToEndTest {
     Cli show = Cli.run("rules", "show", "node-exporter");
     assertThat(show.out).contains("cpu-time").contains("node_cpu_seconds_total").contains("system.cpu.time (counter, s)");
   }
+
+  @Test
+  void aFailingExampleMakesRulesTestExitOneAndShowsBothSides() throws IOException {
+    Path rules = Files.writeString(dir.resolve("mine.yaml"), "schema: promotel.rules/v1\n"
+        + "ruleset: { id: mine, target: { semconv: none }, direction: to-otel }\n"
+        + "rules:\n"
+        + "  - { id: a, match: { name: app_ms }, to: { name: app.duration, instrument: gauge, unit: s },"
+        + " scale: { from: ms }, confidence: mine, evidence: mine }\n"
+        + "examples:\n"
+        + "  - { in: 'app_ms 1500', out: 'app.duration{} 1.5' }\n"
+        + "  - { in: 'app_ms 1500', out: 'app.duration{} 1500' }\n");
+    Cli cli = Cli.run("rules", "test", rules.toString());
+    assertThat(cli.exitCode).isEqualTo(1);
+    assertThat(cli.out).contains("FAIL mine example at").contains("expected: app.duration{} 1500")
+        .contains("actual:   app.duration{} 1.5").contains("1 examples passed, 1 failed");
+  }
 }
