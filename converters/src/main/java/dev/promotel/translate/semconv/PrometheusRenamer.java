@@ -148,13 +148,24 @@ public final class PrometheusRenamer implements MetricWriter {
         if (label == null) label = pointLabelRules.getOrDefault(k, labels.build(k));
         out.add(new Attribute(label, AttributeValue.of(v)));
       }
-      Point q = PointRewriter.scaled(p, attributesJoined(out), r.scale == 0 ? 1 : 1 / r.scale);
+      Point q = PointRewriter.scaled(p, attributesJoined(out), inverse(r.scale));
       byName.computeIfAbsent(name, k -> new ArrayList<>()).add(q);
     }
     for (var e : byName.entrySet()) {
       next.write(new MetricFamily(e.getKey(), family.description(), "", family.resource(),
           family.scope(), sourceData(r, family.data(), e.getValue()), family.metadata(), null));
     }
+  }
+
+  /**
+   * The factor that undoes {@code scale}; 1/1e-9 is 999999999.9999999 in binary floating point, so
+   * a result this close to an integer is rounded to it.
+   */
+  static double inverse(double scale) {
+    if (scale == 0 || scale == 1) return 1;
+    double inv = 1 / scale;
+    double whole = Math.rint(inv);
+    return whole != 0 && Math.abs(inv - whole) <= 1e-9 * Math.abs(whole) ? whole : inv;
   }
 
   private static String fillCaptures(String template, MetricRule r, Attributes a) {
