@@ -20,11 +20,13 @@ final class CommandTree {
 
   static {
     SUBCOMMANDS.put("convert", ConvertCommand::new);
+    SUBCOMMANDS.put("rename", RenameCommand::new);
     SUBCOMMANDS.put("temporality", TemporalityCommand::new);
     SUBCOMMANDS.put("filter", FilterCommand::new);
     SUBCOMMANDS.put("lint", LintCommand::new);
     SUBCOMMANDS.put("validate", ValidateCommand::new);
     SUBCOMMANDS.put("formats", FormatsCommand::new);
+    SUBCOMMANDS.put("rules", RulesCommand::new);
     SUBCOMMANDS.put("completion", CompletionCommand::new);
   }
 

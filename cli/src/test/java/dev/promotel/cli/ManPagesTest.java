@@ -59,7 +59,7 @@ class ManPagesTest {
     assertThat(names(temp.resolve("man1")))
         .containsExactly(
             "promotel-completion.1", "promotel-convert.1", "promotel-filter.1", "promotel-formats.1",
-            "promotel-lint.1", "promotel-temporality.1",
+            "promotel-lint.1", "promotel-rename.1", "promotel-rules.1", "promotel-temporality.1",
             "promotel-validate.1", "promotel.1");
   }
 

@@ -1,0 +1,157 @@
+package dev.promotel.translate.semconv;
+
+import dev.promotel.format.SourcePosition;
+import dev.promotel.model.AttributeValue;
+import dev.promotel.model.PromType;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One compiled {@code kind: metrics} rule of a rule file (specs/semconv.md §4.3): what it matches
+ * (an exact family name or an anchored regex, optional type, unit and label conditions), the
+ * target (semconv name, instrument, unit, value scale), the label plan (renames, value transforms,
+ * constants, captures from the name, drops, labels moved to the resource), the merge policy when
+ * several source series land on one target series, and how the rule runs in reverse.
+ *
+ * <p>Example: {@code match: {name: node_cpu_seconds_total}, to: {name: system.cpu.time,
+ * instrument: counter, unit: s}, labels: {rename: {mode: cpu.mode}}, merge: sum}.
+ */
+public final class MetricRule {
+  /** What happens when several source series become one target series. */
+  public enum Merge {
+    SUM,
+    MAX,
+    FIRST,
+    ERROR
+  }
+
+  /** A {@code fromCapture} entry: the named group of the name regex, mapped. */
+  record Capture(String group, Map<String, String> map) {}
+
+  /** The reverse direction: none, derived (auto), or with an explicit name and value maps. */
+  record Reverse(boolean none, String name, Map<String, Map<String, String>> values) {}
+
+  final String id;
+  final SourcePosition position;
+  final String matchName;
+  final Pattern matchRegex;
+  final Set<PromType> matchTypes;
+  final String matchUnit;
+  final List<LabelPredicate> labelPredicates;
+  final boolean drop;
+  final String targetName;
+  final Instrument instrument;
+  final String targetUnit;
+  final double scale;
+  final Map<String, String> rename;
+  /** New attribute ← source label: a derived attribute (its value goes through {@code values}). */
+  final Map<String, String> copy;
+  final Map<String, ValueTransform> values;
+  final Map<String, AttributeValue> set;
+  final Map<String, Capture> fromCapture;
+  final Set<String> dropLabels;
+  final Set<String> keepOnly;
+  final Set<String> toResource;
+  final boolean otherLabelsDrop;
+  final Merge merge;
+  final Reverse reverse;
+  final String confidence;
+  final String evidence;
+  final Set<String> missingRequiredOk;
+  final Set<Double> dropValues;
+  RuleSet ruleSet;
+  /** {@code set-id/rule-id}, built once (it is recorded per renamed family). */
+  String qualifiedId;
+
+  MetricRule(String id, SourcePosition position, String matchName, Pattern matchRegex,
+      Set<PromType> matchTypes, String matchUnit, List<LabelPredicate> labelPredicates,
+      boolean drop, String targetName, Instrument instrument, String targetUnit, double scale,
+      Map<String, String> rename, Map<String, String> copy, Map<String, ValueTransform> values,
+      Map<String, AttributeValue> set, Map<String, Capture> fromCapture, Set<String> dropLabels,
+      Set<String> keepOnly, Set<String> toResource, boolean otherLabelsDrop, Merge merge,
+      Reverse reverse, String confidence, String evidence, Set<String> missingRequiredOk,
+      Set<Double> dropValues) {
+    this.id = id;
+    this.position = position;
+    this.matchName = matchName;
+    this.matchRegex = matchRegex;
+    this.matchTypes = matchTypes;
+    this.matchUnit = matchUnit;
+    this.labelPredicates = labelPredicates;
+    this.drop = drop;
+    this.targetName = targetName;
+    this.instrument = instrument;
+    this.targetUnit = targetUnit;
+    this.scale = scale;
+    this.rename = rename;
+    this.copy = copy;
+    this.values = values;
+    this.set = set;
+    this.fromCapture = fromCapture;
+    this.dropLabels = dropLabels;
+    this.keepOnly = keepOnly;
+    this.toResource = toResource;
+    this.otherLabelsDrop = otherLabelsDrop;
+    this.merge = merge;
+    this.reverse = reverse;
+    this.confidence = confidence;
+    this.evidence = evidence;
+    this.missingRequiredOk = missingRequiredOk;
+    this.dropValues = dropValues;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public SourcePosition position() {
+    return position;
+  }
+
+  /** The exact name or the regex, as written. */
+  public String matchText() {
+    return matchName != null ? matchName : "/" + matchRegex.pattern() + "/";
+  }
+
+  public boolean drops() {
+    return drop;
+  }
+
+  /** The semconv target name; null for a drop rule. */
+  public String targetName() {
+    return targetName;
+  }
+
+  public Instrument instrument() {
+    return instrument;
+  }
+
+  public String targetUnit() {
+    return targetUnit;
+  }
+
+  public String confidence() {
+    return confidence;
+  }
+
+  public String evidence() {
+    return evidence;
+  }
+
+  /** Whether distinct source series may become one target series (then merging applies). */
+  boolean mayCollide() {
+    if (merge != Merge.ERROR || !dropLabels.isEmpty() || keepOnly != null || otherLabelsDrop) {
+      return true;
+    }
+    for (ValueTransform t : values.values()) if (t.mayCollide()) return true;
+    return false;
+  }
+
+  /** Whether the rule can run in reverse. */
+  boolean reversible() {
+    return !drop && !reverse.none && ruleSet.direction != RuleSet.Direction.TO_OTEL
+        && (matchName != null || reverse.name != null);
+  }
+}

@@ -1,0 +1,224 @@
+package dev.promotel.translate.semconv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.promotel.format.Diagnostics;
+import dev.promotel.format.MetricWriter;
+import dev.promotel.format.ReadOptions;
+import dev.promotel.format.prometheus.PrometheusTextReader;
+import dev.promotel.model.Histogram;
+import dev.promotel.model.HistogramPoint;
+import dev.promotel.model.MetricFamily;
+import dev.promotel.model.NumberPoint;
+import dev.promotel.model.Sum;
+import dev.promotel.pipeline.Pipeline;
+import dev.promotel.translate.mapping.PrometheusToOtlp;
+import dev.promotel.translate.mapping.PrometheusToOtlpOptions;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SemconvRenamerTest {
+  private final Diagnostics diagnostics = new Diagnostics();
+  private SemconvRenamer renamer;
+
+  private List<MetricFamily> rename(String text, int maxPoints, String... ruleFiles) throws IOException {
+    List<RuleSet> sets = new ArrayList<>();
+    RuleLoader loader = new RuleLoader(Registry.bundled());
+    for (int i = 0; i < ruleFiles.length; i++) sets.add(loader.load("r" + i + ".yaml", ruleFiles[i]));
+    List<MetricFamily> out = new ArrayList<>();
+    MetricWriter collect = new MetricWriter() {
+      @Override
+      public void write(MetricFamily family) {
+        out.add(family);
+      }
+
+      @Override
+      public void close() {}
+    };
+    renamer = new SemconvRenamer(collect, new RuleEngine(sets), diagnostics, maxPoints);
+    PrometheusToOtlp toOtlp = new PrometheusToOtlp(renamer,
+        PrometheusToOtlpOptions.DEFAULTS.withDefaultTimestamp(1_000_000_000L), diagnostics);
+    Pipeline.run(new PrometheusTextReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+        "in.prom", ReadOptions.DEFAULTS, diagnostics), toOtlp);
+    toOtlp.close();
+    return out;
+  }
+
+  private List<MetricFamily> renameBundled(String text) throws IOException {
+    List<MetricFamily> out = new ArrayList<>();
+    MetricWriter collect = new MetricWriter() {
+      @Override
+      public void write(MetricFamily family) {
+        out.add(family);
+      }
+
+      @Override
+      public void close() {}
+    };
+    renamer = new SemconvRenamer(collect, new RuleEngine(new RuleLoader(Registry.bundled()).bundled()),
+        diagnostics, SemconvRenamer.DEFAULT_MAX_BUFFERED_POINTS);
+    PrometheusToOtlp toOtlp = new PrometheusToOtlp(renamer,
+        PrometheusToOtlpOptions.DEFAULTS.withDefaultTimestamp(1_000_000_000L), diagnostics);
+    Pipeline.run(new PrometheusTextReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+        "in.prom", ReadOptions.DEFAULTS, diagnostics), toOtlp);
+    toOtlp.close();
+    return out;
+  }
+
+  private static MetricFamily named(List<MetricFamily> families, String name) {
+    return families.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void irqAndSoftirqAreSummedIntoInterruptPerTimestamp() throws IOException {
+    List<MetricFamily> out = renameBundled("# TYPE node_cpu_seconds_total counter\n"
+        + "node_cpu_seconds_total{cpu=\"0\",mode=\"irq\"} 2 1000\n"
+        + "node_cpu_seconds_total{cpu=\"0\",mode=\"softirq\"} 5 1000\n"
+        + "node_cpu_seconds_total{cpu=\"1\",mode=\"irq\"} 1 1000\n"
+        + "node_cpu_seconds_total{cpu=\"1\",mode=\"softirq\"} 1.5 1000\n");
+    MetricFamily cpu = named(out, "system.cpu.time");
+    assertThat(cpu.unit()).isEqualTo("s");
+    assertThat(cpu.data()).isInstanceOfSatisfying(Sum.class, s -> assertThat(s.monotonic()).isTrue());
+    List<String> points = cpu.data().points().stream()
+        .map(p -> p.attributes() + "=" + ((NumberPoint) p).value()).toList();
+    assertThat(points).containsExactly(
+        "{cpu.logical_number=0, cpu.mode=\"interrupt\"}=7",
+        "{cpu.logical_number=1, cpu.mode=\"interrupt\"}=2.5");
+  }
+
+  @Test
+  void sourcesThatCanCoincideAreBufferedAndMergedIntoOneFamily() throws IOException {
+    List<MetricFamily> out = renameBundled("# TYPE go_gc_heap_goal_bytes gauge\n"
+        + "go_gc_heap_goal_bytes 100\n"
+        + "# TYPE node_load1 gauge\nnode_load1 0.5\n"
+        + "# TYPE go_memstats_next_gc_bytes gauge\n"
+        + "go_memstats_next_gc_bytes 100\n");
+    assertThat(out.stream().map(MetricFamily::name))
+        .containsExactly("system.cpu.load_average.1m", "go.memory.gc.goal");
+    assertThat(named(out, "go.memory.gc.goal").data().points()).hasSize(1);
+  }
+
+  @Test
+  void sourcesWithDistinctConstantsStreamAsFamiliesOfOneName() throws IOException {
+    List<MetricFamily> out = renameBundled("# TYPE node_network_receive_bytes_total counter\n"
+        + "node_network_receive_bytes_total{device=\"eth0\"} 10\n"
+        + "# TYPE node_load1 gauge\nnode_load1 0.5\n"
+        + "# TYPE node_network_transmit_bytes_total counter\n"
+        + "node_network_transmit_bytes_total{device=\"eth0\"} 20\n");
+    assertThat(out.stream().map(MetricFamily::name))
+        .containsExactly("system.network.io", "system.cpu.load_average.1m", "system.network.io");
+  }
+
+  @Test
+  void aFullMergeBufferWritesEarlyAndSaysSo() throws IOException {
+    String rules = "schema: promotel.rules/v1\nruleset: { id: t, target: { registry: off }, direction: to-otel }\n"
+        + "rules:\n"
+        + "  - { id: a, match: { name: a }, to: { name: t, instrument: gauge } }\n"
+        + "  - { id: b, match: { name: b }, to: { name: t, instrument: gauge } }\n";
+    List<MetricFamily> out = rename("a{x=\"1\"} 1\na{x=\"2\"} 2\nb{x=\"3\"} 3\n", 1, rules);
+    assertThat(out.stream().map(MetricFamily::name)).containsExactly("t", "t");
+    assertThat(diagnostics.count("merge-buffer-full")).isPositive();
+  }
+
+  @Test
+  void labelConditionsChooseTheRulePerSeries() throws IOException {
+    List<MetricFamily> out = renameBundled("# TYPE kube_node_status_allocatable gauge\n"
+        + "kube_node_status_allocatable{node=\"n1\",resource=\"cpu\",unit=\"core\"} 4\n"
+        + "kube_node_status_allocatable{node=\"n1\",resource=\"memory\",unit=\"byte\"} 8e9\n"
+        + "kube_node_status_allocatable{node=\"n1\",resource=\"nvidia_com_gpu\",unit=\"integer\"} 1\n");
+    assertThat(out.stream().map(MetricFamily::name)).containsExactlyInAnyOrder(
+        "k8s.node.cpu.allocatable", "k8s.node.memory.allocatable", "kube_node_status_allocatable");
+    assertThat(named(out, "k8s.node.cpu.allocatable").resource().attributes().getString("k8s.node.name"))
+        .isEqualTo("n1");
+    assertThat(renamer.unmatched()).containsExactly("kube_node_status_allocatable");
+  }
+
+  @Test
+  void millisecondHistogramsScaleBoundsAndSumButNotCounts() throws IOException {
+    List<MetricFamily> out = renameBundled("# TYPE http_server_duration_milliseconds histogram\n"
+        + "http_server_duration_milliseconds_bucket{http_method=\"GET\",le=\"250\"} 3\n"
+        + "http_server_duration_milliseconds_bucket{http_method=\"GET\",le=\"+Inf\"} 4\n"
+        + "http_server_duration_milliseconds_sum{http_method=\"GET\"} 900\n"
+        + "http_server_duration_milliseconds_count{http_method=\"GET\"} 4\n");
+    MetricFamily h = named(out, "http.server.request.duration");
+    HistogramPoint p = ((Histogram) h.data()).points().get(0);
+    assertThat(p.explicitBounds()).containsExactly(0.25);
+    assertThat(p.bucketCounts()).containsExactly(3, 1);
+    assertThat(p.sum().getAsDouble()).isEqualTo(0.9);
+    assertThat(p.count()).isEqualTo(4);
+  }
+
+  @Test
+  void nanosecondCountersBecomeSeconds() throws IOException {
+    List<MetricFamily> out = renameBundled("# TYPE process_cpu_time_ns_total counter\n"
+        + "process_cpu_time_ns_total 1.5e+09\n");
+    assertThat(((NumberPoint) named(out, "jvm.cpu.time").data().points().get(0)).value().toDouble())
+        .isEqualTo(1.5);
+  }
+
+  @Test
+  void unmatchedFamiliesPassUnchangedAndAreListed() throws IOException {
+    List<MetricFamily> out = renameBundled("# TYPE my_app_jobs_total counter\nmy_app_jobs_total 3\n");
+    assertThat(out).singleElement().extracting(MetricFamily::name).isEqualTo("my_app_jobs_total");
+    assertThat(renamer.unmatched()).containsExactly("my_app_jobs_total");
+  }
+
+  @Test
+  void withoutAMergePolicyCollidingSeriesKeepTheFirstAndReportALoss() throws IOException {
+    String rules = "schema: promotel.rules/v1\nruleset: { id: t, target: { registry: off }, direction: to-otel }\n"
+        + "rules:\n"
+        + "  - { id: a, match: { name: a }, to: { name: t, instrument: gauge }, labels: { drop: [x] } }\n";
+    List<MetricFamily> out = rename("a{x=\"1\"} 1\na{x=\"2\"} 2\n", 100, rules);
+    assertThat(out.get(0).data().points()).hasSize(1);
+    assertThat(diagnostics.count("merge-collision")).isEqualTo(1);
+  }
+
+  @Test
+  void userRulesOfHigherPriorityWinOverBundledOnes() throws IOException {
+    RuleSet user = new RuleLoader(Registry.bundled(), RuleLoader.USER_PRIORITY).load("mine.yaml",
+        "schema: promotel.rules/v1\nruleset: { id: mine, target: { registry: off }, direction: to-otel }\n"
+            + "rules:\n  - { id: a, match: { name: node_load1 }, to: { name: host.load, instrument: gauge } }\n");
+    List<RuleSet> sets = new ArrayList<>(new RuleLoader(Registry.bundled()).bundled());
+    sets.add(user);
+    RuleEngine engine = new RuleEngine(sets);
+    assertThat(engine.firstRuleFor("node_load1").targetName()).isEqualTo("host.load");
+    assertThat(engine.ruleSets().get(0).id()).isEqualTo("mine");
+  }
+
+  @Test
+  void theRuleLookupIsCachedPerFamilyShape() throws IOException {
+    RuleEngine engine = new RuleEngine(new RuleLoader(Registry.bundled()).bundled());
+    MetricFamily f = MetricFamily.ofProm("node_disk_read_bytes_total", "", "",
+        new Sum(dev.promotel.model.AggregationTemporality.CUMULATIVE, true, List.of()),
+        dev.promotel.model.PromType.COUNTER, "node_disk_read_bytes_total");
+    assertThat(engine.candidates(f)).isSameAs(engine.candidates(f));
+    assertThat(engine.candidates(f).list().get(0).captured().get("disk.io.direction").asString())
+        .isEqualTo("read");
+  }
+
+  @Test
+  void aSetAskingToDropUnmatchedFamiliesDropsThem() throws IOException {
+    String rules = "schema: promotel.rules/v1\nruleset: { id: t, target: { registry: off }, direction: to-otel,"
+        + " defaults: { unmatched: drop } }\n"
+        + "rules:\n  - { id: a, match: { name: a }, to: { name: t, instrument: gauge } }\n";
+    List<MetricFamily> out = rename("a 1\nb 2\n", 100, rules);
+    assertThat(out).extracting(MetricFamily::name).containsExactly("t");
+    assertThat(renamer.unmatched()).containsExactly("b");
+    assertThat(diagnostics.count("rule-dropped")).isEqualTo(1);
+  }
+
+  @Test
+  void withStripSuffixesAnExactNameAlsoMatchesTheCounterWithTotal() throws IOException {
+    String rules = "schema: promotel.rules/v1\nruleset: { id: t, target: { registry: off }, direction: to-otel }\n"
+        + "rules:\n  - { id: a, match: { name: jobs }, to: { name: app.jobs, instrument: counter } }\n";
+    String off = rules.replace("direction: to-otel", "direction: to-otel, defaults: { stripSuffixes: false }");
+    assertThat(rename("# TYPE jobs_total counter\njobs_total 3\n", 100, rules))
+        .extracting(MetricFamily::name).containsExactly("app.jobs");
+    assertThat(rename("# TYPE jobs_total counter\njobs_total 3\n", 100, off))
+        .extracting(MetricFamily::name).containsExactly("jobs_total");
+  }
+}
