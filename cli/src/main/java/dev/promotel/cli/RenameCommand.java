@@ -5,7 +5,6 @@ import dev.promotel.format.Format;
 import dev.promotel.format.MetricReader;
 import dev.promotel.format.MetricWriter;
 import dev.promotel.format.ReadOptions;
-import dev.promotel.io.Compression;
 import dev.promotel.io.DecompressionLimits;
 import dev.promotel.io.InputSource;
 import dev.promotel.io.OpenedInput;
@@ -211,7 +210,7 @@ final class RenameCommand implements Callable<Integer> {
     }
     if (semconv != null && !settings.quiet()) reportUnmatched(settings, semconv.get());
     if (check) return reportFindings(settings, checker);
-    return finish(settings, diagnostics, sources, to);
+    return report.finish(settings, diagnostics, "rename", sources, to);
   }
 
   private Direction direction() {
@@ -249,23 +248,6 @@ final class RenameCommand implements Callable<Integer> {
           + " findings");
     }
     return checker.findings().isEmpty() ? ExitCodes.OK : ExitCodes.LOSSES_OR_FINDINGS;
-  }
-
-  private int finish(GlobalSettings settings, Diagnostics diagnostics, List<InputSource> sources, Format to)
-      throws IOException {
-    if (!settings.quiet() && !diagnostics.isEmpty()) {
-      LossReport.printSummary(diagnostics, settings.err(), settings.colorOnStderr());
-    }
-    if (report.report != null) {
-      List<String> names = new ArrayList<>();
-      for (InputSource source : sources) names.add(source.name());
-      try (OutputTarget file =
-          OutputTarget.open(report.report.toString(), Compression.NONE, settings.std().out())) {
-        LossReport.writeJson(diagnostics, "rename", names, to, file.stream());
-        file.commit();
-      }
-    }
-    return report.strict && diagnostics.hasLosses() ? ExitCodes.LOSSES_OR_FINDINGS : ExitCodes.OK;
   }
 
   private static List<RuleSet> loadBundled() {
