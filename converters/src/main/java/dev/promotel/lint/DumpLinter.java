@@ -59,9 +59,12 @@ public final class DumpLinter {
             && format != Format.OTLP_JSON && format != Format.OTLP_JSONL;
         if (!continued && previous != null) familyEnd();
         previous = family.name();
-        MetricReader r = reader;
-        DumpFamily f = new DumpFamily(family, source, format, reader.familyLine(), r::pointLine,
-            continued);
+        // Rules may report at familyEnd(), after the reader has moved on to the next family: keep
+        // this family's lines, not a view of the reader's current ones.
+        long[] lines = new long[family.data().points().size()];
+        for (int i = 0; i < lines.length; i++) lines[i] = reader.pointLine(i);
+        DumpFamily f = new DumpFamily(family, source, format, reader.familyLine(),
+            i -> i >= 0 && i < lines.length ? lines[i] : 0, continued);
         if (!continued) families++;
         for (DumpRule rule : rules) rule.family(f);
         collectLabels(f);

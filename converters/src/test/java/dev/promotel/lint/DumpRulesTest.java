@@ -150,6 +150,39 @@ class DumpRulesTest {
         .contains("labels/inconsistent-set@in.prom:4:1", "dump/reserved-suffix@in.prom:5:1");
   }
 
+  /** A family whose series break a per-series rule, followed by a clean family "z" (line 7+). */
+  static Stream<Arguments> seriesFindings() {
+    String next = "# HELP z Z.\n# TYPE z gauge\nz 1\n";
+    return Stream.of(
+        Arguments.of("name/snake-case", "# HELP a A.\n# TYPE a gauge\na 1\na{fooBar=\"1\"} 1\na{fooBar=\"2\"} 1\n" + next),
+        Arguments.of("dump/reserved-suffix", "# HELP a A.\n# TYPE a gauge\na 1\na{le=\"1\"} 1\na{le=\"2\"} 1\n" + next),
+        Arguments.of("name/reserved-prefix", "# HELP a A.\n# TYPE a gauge\na 1\na{__x=\"1\"} 1\na{__x=\"2\"} 1\n" + next),
+        Arguments.of("labels/empty-value", "# HELP a A.\n# TYPE a gauge\na{b=\"1\"} 1\na{b=\"\"} 1\na{b=\"2\"} 1\n" + next),
+        Arguments.of("labels/inconsistent-set", "# HELP a A.\n# TYPE a gauge\na{b=\"1\"} 1\na{c=\"1\"} 1\na{b=\"2\"} 1\n" + next),
+        Arguments.of("card/unbounded-value", "# HELP a A.\n# TYPE a gauge\na{b=\"x\"} 1\na{b=\"10.1.2.3\"} 1\na{b=\"y\"} 1\n" + next),
+        Arguments.of("card/long-value", "# HELP a A.\n# TYPE a gauge\na{b=\"x\"} 1\na{b=\"" + "v".repeat(3000) + "\"} 1\na{b=\"y\"} 1\n" + next),
+        Arguments.of("dump/invalid-values", "# HELP a_total A.\n# TYPE a_total counter\na_total{b=\"1\"} 1\na_total{b=\"2\"} -1\na_total{b=\"3\"} 1\n" + next));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("seriesFindings")
+  void aSeriesFindingPointsAtTheFirstOffendingSeriesNotTheNextFamily(String rule, String dump)
+      throws Exception {
+    List<Finding> findings = Lints.dump(dump, Format.PROM);
+    assertThat(findings).filteredOn(f -> f.ruleId().equals(rule)).isNotEmpty()
+        .allSatisfy(f -> assertThat(f.position().line()).as(f.toString()).isEqualTo(4));
+  }
+
+  @Test
+  void familyFindingsReportedAtTheFamilyEndPointAtTheFamilysFirstLine() throws Exception {
+    LintContext context = new LintContext(IdentityConfig.defaults(), new Thresholds(2, 100, 5000, 15),
+        Map.of(), Set.of());
+    List<Finding> findings = Lints.dump("# HELP a A.\n# TYPE a gauge\na{b=\"1\"} 1\na{b=\"2\"} 1\n"
+        + "a{b=\"3\"} 1\n# HELP z Z.\n# TYPE z gauge\nz 1\n", Format.PROM, context);
+    assertThat(findings).filteredOn(f -> f.ruleId().equals("card/family-series")).singleElement()
+        .satisfies(f -> assertThat(f.position().line()).isEqualTo(1));
+  }
+
   @Test
   void aCamelCaseLabelIsReportedOncePerFamilyWithItsSeriesCount() throws Exception {
     List<Finding> findings = Lints.dump(H + "x{fooBar=\"1\"} 1\nx{fooBar=\"2\"} 1\nx{fooBar=\"3\"} 1\n", Format.PROM);

@@ -129,6 +129,16 @@ class LintEngineTest {
   }
 
   @Test
+  void aNextLineSuppressionCoversACamelCaseLabelReportedWhenTheNextFamilyStarts() throws IOException {
+    Path dump = write("l.prom", "# HELP a A.\n# TYPE a gauge\n"
+        + "# promotel-lint disable-next-line=name/snake-case reason=\"legacy\"\n"
+        + "a{fooBar=\"1\"} 1\na{fooBar=\"2\"} 1\n# HELP b B.\n# TYPE b gauge\nb 1\n");
+    LintResult r = run(dump);
+    assertThat(r.findings()).extracting(x -> x.finding().ruleId() + "@" + x.finding().position().line()
+        + " " + x.active()).containsExactly("name/snake-case@4 false");
+  }
+
+  @Test
   void badSuppressionsAreFindingsAndDoNotSuppress() throws IOException {
     Path cfg = write("c.yaml", "fake: 1\n"
         + "bad  # promotel-lint disable=fake/rule\n"
