@@ -141,6 +141,37 @@ class LintEndToEndTest {
   }
 
   @Test
+  void aSourceTreeIsLintedWithoutAUsageErrorAndAConfigThatDoesNotParseIsAFinding() throws IOException {
+    String alloy = "loki.write \"default\" {\n  endpoint { url = \"x\" }\n}\n";
+    write("repo/src/AlloyTest.java", "package a;\nclass AlloyTest {\n  String s = \"\"\"\n" + alloy
+        + "\"\"\";\n}\n");
+    write("repo/main.go", "package main\n\n" + alloy);
+    write("repo/docs/alloy.md", "# Alloy\n\n" + alloy);
+    write("repo/help.txt", "Usage: promotel lint [INPUT...]\n");
+    Files.write(dir.resolve("repo/app.jar"), new byte[] {0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 8, 0});
+    write("repo/broken.alloy", "loki.write \"default\" {\n  endpoint { url = }\n}\n");
+    write("repo/dumps/app.prom", CLEAN);
+    Cli cli = Cli.run("-v", "lint", dir.resolve("repo").toString());
+    assertThat(cli.exitCode).as(cli.err).isEqualTo(1);
+    assertThat(cli.out).contains("broken.alloy:2:20: error: this alloy config does not parse",
+        "[cfg/parse-error]", "in 2 files");
+    assertThat(cli.err).contains("AlloyTest.java: skipped", "main.go: skipped", "alloy.md: skipped",
+        "help.txt: skipped", "app.jar: skipped");
+
+    Cli named = Cli.run("lint", dir.resolve("repo/broken.alloy").toString());
+    assertThat(named.exitCode).isEqualTo(2);
+    assertThat(named.err).contains("broken.alloy:2:20: error:");
+  }
+
+  @Test
+  void theRepositorysOwnLintSourcesAreLintedWithoutAUsageError() {
+    // The test sources quote Alloy, Prometheus and Promtail configs in text blocks.
+    Cli cli = Cli.run("lint", "--fail-on", "none", "../converters/src/test/java/dev/promotel/lint");
+    assertThat(cli.exitCode).as(cli.err).isZero();
+    assertThat(cli.err).isEmpty();
+  }
+
+  @Test
   void aDumpOnStdinIsLintedWithDash() {
     Cli cli = Cli.runWithStdin(WARNS, "lint", "--fail-on", "warning", "-");
     assertThat(cli.exitCode).isEqualTo(1);

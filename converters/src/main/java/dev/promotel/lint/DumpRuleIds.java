@@ -13,6 +13,7 @@ import java.util.List;
  */
 public final class DumpRuleIds {
   public static final String PARSE_ERROR = "dump/parse-error";
+  public static final String CONFIG_PARSE_ERROR = "cfg/parse-error";
   public static final String DUPLICATE_SERIES = "dump/duplicate-series";
   public static final String DUPLICATE_LABEL = "dump/duplicate-label";
   public static final String METADATA_CONFLICT = "dump/metadata-conflict";
@@ -50,6 +51,7 @@ public final class DumpRuleIds {
   /** Every rule of this package, in catalog order. */
   public static final List<RuleInfo> RULES = List.of(
       new RuleInfo(PARSE_ERROR, ERROR, "The dump does not parse in its detected or declared format", "D"),
+      new RuleInfo(CONFIG_PARSE_ERROR, ERROR, "A config found in a directory does not parse as the kind it looks like", "C"),
       new RuleInfo(DUPLICATE_SERIES, ERROR, "Two samples with the same name and label set", "D"),
       new RuleInfo(DUPLICATE_LABEL, ERROR, "The same label name twice in one series", "D"),
       new RuleInfo(METADATA_CONFLICT, ERROR, "HELP/TYPE/UNIT given twice, or a family split in two", "D"),

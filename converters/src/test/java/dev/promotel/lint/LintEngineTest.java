@@ -68,6 +68,33 @@ class LintEngineTest {
   }
 
   @Test
+  void aConfigThatDoesNotParseInAWalkIsAFindingAndTheWalkGoesOn() throws IOException {
+    Path broken = write("broken.alloy", "loki.write \"default\" {\n  endpoint { url = }\n}\n");
+    Path java = write("AlloyTest.java", "package a;\nclass AlloyTest {\n  String s = \"\"\"\n"
+        + "loki.write \"default\" {\n  endpoint { url = \"x\" }\n}\n\"\"\";\n}\n");
+    Path dump = write("app.prom", "# HELP x h\n# TYPE x gauge\nx 1\n");
+    LintEngine.Options options = new LintEngine.Options(Optional.empty(), ReadOptions.DEFAULTS,
+        DecompressionLimits.DEFAULTS, TODAY, Optional.empty());
+    List<LintEngine.Input> walked = new ArrayList<>();
+    for (Path f : List.of(broken, java, dump)) {
+      walked.add(new LintEngine.Input(InputSource.file(f), false, Optional.empty()));
+    }
+    LintResult r = new LintEngine(LintConfig.defaults(), new dev.promotel.lint.source.SourceLinter(),
+        options, notes::add).run(walked);
+    assertThat(r.findings()).singleElement().satisfies(x -> {
+      assertThat(x.finding().ruleId()).isEqualTo("cfg/parse-error");
+      assertThat(x.finding().severity()).isEqualTo(Severity.ERROR);
+      assertThat(x.finding().position().toString()).isEqualTo(broken + ":2:20");
+      assertThat(x.finding().message()).contains("alloy config does not parse");
+    });
+    assertThat(notes).anyMatch(n -> n.contains("AlloyTest.java: skipped"));
+
+    List<LintEngine.Input> named = List.of(new LintEngine.Input(InputSource.file(broken), true, Optional.empty()));
+    assertThatThrownBy(() -> new LintEngine(LintConfig.defaults(), new dev.promotel.lint.source.SourceLinter(),
+        options, notes::add).run(named)).isInstanceOf(ConfigException.class).hasMessageContaining(":2:");
+  }
+
+  @Test
   void aConfigSwitchesRulesOffChangesSeverityAndOverridesByPath() throws IOException {
     Path a = write("a.prom", "# TYPE x gauge\nx 1\n");
     Path b = write("legacy.prom", "# TYPE x gauge\nx 1\n");
