@@ -172,6 +172,48 @@ class LintEndToEndTest {
   }
 
   @Test
+  void twoReportsOnStdoutAreRefused() throws IOException {
+    String in = write("w.prom", WARNS).toString();
+    Cli cli = Cli.run("lint", "--format", "sarif", "--output", "github=-", in);
+    assertThat(cli.exitCode).isEqualTo(2);
+    assertThat(cli.out).isEmpty();
+    assertThat(cli.err).contains("--output github=- would write a second report to stdout");
+    Cli same = Cli.run("lint", "--output", "sarif=" + dir.resolve("a"), "--output", "json=" + dir.resolve("a"), in);
+    assertThat(same.exitCode).isEqualTo(2);
+    assertThat(same.err).contains("two reports to");
+  }
+
+  @Test
+  void theReadmeSarifCommandWritesValidSarifAndGithubAnnotations() throws IOException {
+    Path sarif = dir.resolve("lint.sarif");
+    Cli cli = Cli.run("lint", "--format", "github", "--output", "sarif=" + sarif, "../samples/lint/");
+    assertThat(cli.exitCode).as(cli.err).isEqualTo(1);
+    assertThat(cli.out).startsWith("::");
+    int results = 0;
+    try (var parser = new com.fasterxml.jackson.core.JsonFactory().createParser(sarif.toFile())) {
+      // Reading to the end proves it is one JSON document; count the results' rule ids.
+      for (var t = parser.nextToken(); t != null; t = parser.nextToken()) {
+        if (t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME && parser.currentName().equals("ruleId")) {
+          results++;
+        }
+      }
+    }
+    assertThat(results).isEqualTo(4);
+    assertThat(Files.readString(sarif)).contains("\"version\" : \"2.1.0\"");
+  }
+
+  @Test
+  void kindPrometheusIsThePrometheusConfigNotTheTextFormat() throws IOException {
+    String in = write("conf.txt", "global:\n  scrape_interval: 15s\nscrape_configs:\n"
+        + "  - job_name: app\n    static_configs:\n      - targets: [\"a:9100\"]\n").toString();
+    Cli cli = Cli.run("-v", "lint", "--kind", "prometheus", in);
+    assertThat(cli.out).doesNotContain("dump/parse-error");
+    assertThat(cli.exitCode).as(cli.out + cli.err).isZero();
+    Cli asProm = Cli.run("lint", "--kind", "prom", in);
+    assertThat(asProm.out).contains("[dump/parse-error]");
+  }
+
+  @Test
   void aDumpOnStdinIsLintedWithDash() {
     Cli cli = Cli.runWithStdin(WARNS, "lint", "--fail-on", "warning", "-");
     assertThat(cli.exitCode).isEqualTo(1);

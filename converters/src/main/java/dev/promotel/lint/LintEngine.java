@@ -98,14 +98,14 @@ public final class LintEngine {
       try (OpenedInput opened = input.source().open(options.decompression())) {
         String name = opened.name();
         Optional<String> kind = input.kind().or(options::kind);
-        Optional<Format> forcedFormat = kind.flatMap(LintEngine::formatOf);
-        String configKind = null;
-        if (kind.isPresent() && forcedFormat.isEmpty()) {
-          if (!configs.kinds().contains(kind.get())) {
-            throw new ConfigException(SourcePosition.text(name, 1, 1), "unknown kind \"" + kind.get()
-                + "\"; expected one of " + String.join(", ", kinds(configs)), "");
-          }
-          configKind = kind.get();
+        // Config kinds win over format aliases: "prometheus" is the Prometheus config, the text
+        // format is "prom".
+        String configKind = kind.filter(configs.kinds()::contains).orElse(null);
+        Optional<Format> forcedFormat = configKind != null ? Optional.empty()
+            : kind.flatMap(LintEngine::formatOf);
+        if (kind.isPresent() && configKind == null && forcedFormat.isEmpty()) {
+          throw new ConfigException(SourcePosition.text(name, 1, 1), "unknown kind \"" + kind.get()
+              + "\"; expected one of " + String.join(", ", kinds(configs)), "");
         }
         byte[] head = opened.head();
         if (configKind == null && forcedFormat.isEmpty() && !binary(head)) {
