@@ -56,7 +56,7 @@ public final class DumpRuleIds {
       new RuleInfo(DUPLICATE_LABEL, ERROR, "The same label name twice in one series", "D"),
       new RuleInfo(METADATA_CONFLICT, ERROR, "HELP/TYPE/UNIT given twice, or a family split in two", "D"),
       new RuleInfo(MISSING_HELP, WARNING, "Family without HELP text", "D"),
-      new RuleInfo(UNTYPED, INFO, "Family without TYPE (type-specific rules cannot check it)", "D"),
+      new RuleInfo(UNTYPED, INFO, "Untyped family: no TYPE, or TYPE untyped (type-specific rules cannot check it)", "D"),
       new RuleInfo(UNIT_SUFFIX, ERROR, "OpenMetrics UNIT that is not a suffix of the name, or UNIT on info/stateset", "D"),
       new RuleInfo(INVALID_VALUES, ERROR, "Negative or NaN counter, count not matching buckets, quantile outside [0,1], info/stateset values", "D"),
       new RuleInfo(RESERVED_SUFFIX, WARNING, "_total/_bucket/_count/_sum suffix or le/quantile label on the wrong type", "D"),

@@ -184,6 +184,21 @@ class DumpRulesTest {
   }
 
   @Test
+  void anExplicitlyUntypedFamilyIsNotSaidToLackATypeLine() throws Exception {
+    List<Finding> findings = Lints.dump("# HELP x help\n# TYPE x untyped\nx 1\n", Format.PROM);
+    assertThat(findings).filteredOn(f -> f.ruleId().equals("dump/untyped")).singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("x is untyped").doesNotContain("add a # TYPE line"));
+  }
+
+  @Test
+  void aMacAddressIsNamedAsOneNotAsAnIpAddress() {
+    assertThat(CardinalityRules.unboundedKind("00:00:00:00:00:00")).isEqualTo("a MAC address");
+    assertThat(CardinalityRules.unboundedKind("02-42-ac-11-00-02")).isEqualTo("a MAC address");
+    assertThat(CardinalityRules.unboundedKind("fe80::1:2:3")).isEqualTo("an IP address");
+    assertThat(CardinalityRules.unboundedKind("10.1.2.3")).isEqualTo("an IP address");
+  }
+
+  @Test
   void aCamelCaseLabelIsReportedOncePerFamilyWithItsSeriesCount() throws Exception {
     List<Finding> findings = Lints.dump(H + "x{fooBar=\"1\"} 1\nx{fooBar=\"2\"} 1\nx{fooBar=\"3\"} 1\n", Format.PROM);
     assertThat(findings).filteredOn(f -> f.ruleId().equals("name/snake-case")).singleElement()
