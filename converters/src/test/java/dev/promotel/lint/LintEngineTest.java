@@ -219,6 +219,18 @@ class LintEngineTest {
   }
 
   @Test
+  void aBaselineThatIsNotJsonIsAPlainPositionedErrorWithoutParserInternals() throws IOException {
+    Path truncated = write("t.json", "{\"version\": 1, \"entries\": [\n");
+    assertThatThrownBy(() -> Baseline.read(truncated)).isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(truncated + ":2:1: expected a promotel lint baseline (JSON): ")
+        .hasMessageContaining("(opened at 1:27)")
+        .hasMessageNotContaining("Source").hasMessageNotContaining("StreamReadFeature");
+    Path garbage = write("g.json", "{\"version\": 1 x");
+    assertThatThrownBy(() -> Baseline.read(garbage)).isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(garbage + ":1:15: ").hasMessageNotContaining("Source");
+  }
+
+  @Test
   void failOnDecidesFromTheHighestActiveSeverity() throws IOException {
     LintResult r = run(write("d.prom", "# TYPE x gauge\nx 1\n"));
     assertThat(r.fails(Optional.of(Severity.ERROR))).isFalse();
