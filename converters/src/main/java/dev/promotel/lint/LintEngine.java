@@ -147,7 +147,8 @@ public final class LintEngine {
         DumpLinter linter = new DumpLinter(name, format, context, sink);
         // The reader parses on its own thread, a few families ahead of the rules, as convert does.
         try (MetricReader reader =
-            new ReadAheadReader(Codecs.reader(format, stream, name, options.read()), 4)) {
+            new ReadAheadReader(Codecs.reader(format, stream, name,
+                options.read().withValueProblems(linter.valueProblems())), 4)) {
           linter.lint(reader);
         }
         if (tap != null) suppressions.addAll(tap.suppressions());

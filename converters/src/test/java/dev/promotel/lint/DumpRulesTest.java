@@ -198,6 +198,41 @@ class DumpRulesTest {
     assertThat(CardinalityRules.unboundedKind("10.1.2.3")).isEqualTo("an IP address");
   }
 
+  static Stream<Arguments> invalidValueDumps() {
+    String rest = "# HELP x X.\n# HELP x Y.\n# TYPE x gauge\nx 1\n";
+    return Stream.of(
+        Arguments.of("quantile outside [0, 1]", "# HELP s S.\n# TYPE s summary\ns{quantile=\"1.5\"} 1\n"
+            + "s{quantile=\"0.5\"} 1\ns_sum 1\ns_count 1\n" + rest, 3),
+        Arguments.of("decreasing buckets", "# HELP h H.\n# TYPE h histogram\nh_bucket{le=\"1\"} 5\n"
+            + "h_bucket{le=\"2\"} 3\nh_bucket{le=\"+Inf\"} 5\nh_sum 1\nh_count 5\n" + rest, 4),
+        Arguments.of("count below the buckets", "# HELP h H.\n# TYPE h histogram\nh_bucket{le=\"1\"} 5\n"
+            + "h_sum 1\nh_count 3\n" + rest, 5),
+        Arguments.of("fractional summary count", "# HELP s S.\n# TYPE s summary\ns{quantile=\"0.5\"} 1\n"
+            + "s_sum 1\ns_count 1.5\n" + rest, 5));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalidValueDumps")
+  void anInvalidValueIsAnInvalidValuesFindingAndTheRestOfTheDumpIsStillChecked(String what,
+      String dump, int line) throws Exception {
+    List<Finding> findings = Lints.dump(dump, Format.PROM);
+    assertThat(findings).filteredOn(f -> f.ruleId().equals("dump/invalid-values")).singleElement()
+        .satisfies(f -> assertThat(f.position().line()).isEqualTo(line));
+    assertThat(Lints.ids(findings)).doesNotContain("dump/parse-error").contains("dump/metadata-conflict");
+  }
+
+  @Test
+  void readingStaysStrictWithoutALintCallback() throws Exception {
+    String dump = "# TYPE s summary\ns{quantile=\"1.5\"} 1\n";
+    try (var reader = dev.promotel.pipeline.Codecs.reader(Format.PROM,
+        new java.io.ByteArrayInputStream(dump.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        "in.prom", dev.promotel.format.ReadOptions.DEFAULTS)) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(reader::read)
+          .isInstanceOf(dev.promotel.format.MetricParseException.class)
+          .hasMessageContaining("between 0 and 1");
+    }
+  }
+
   @Test
   void aCamelCaseLabelIsReportedOncePerFamilyWithItsSeriesCount() throws Exception {
     List<Finding> findings = Lints.dump(H + "x{fooBar=\"1\"} 1\nx{fooBar=\"2\"} 1\nx{fooBar=\"3\"} 1\n", Format.PROM);
