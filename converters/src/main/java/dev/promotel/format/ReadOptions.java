@@ -10,8 +10,9 @@ package dev.promotel.format;
  * @param skipInvalidPoints OTLP readers skip an inconsistent data point (bucket arrays that do not
  *     match, a count above 2^63-1, an unknown temporality for its metric's points) and count it
  *     as the loss {@code invalid-point} instead of failing; what {@code temporality} uses
- * @param valueProblems null for strict reading (the default); else the Prometheus text reader
- *     reports samples with invalid values there and leaves them out instead of failing (lint)
+ * @param valueProblems null for strict reading (the default); else the Prometheus text and
+ *     OpenMetrics readers report samples with invalid values there and leave them out instead of
+ *     failing (lint)
  */
 public record ReadOptions(
     int maxLineBytes,

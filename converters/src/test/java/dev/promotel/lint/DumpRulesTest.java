@@ -221,6 +221,25 @@ class DumpRulesTest {
     assertThat(Lints.ids(findings)).doesNotContain("dump/parse-error").contains("dump/metadata-conflict");
   }
 
+  static Stream<Arguments> invalidOpenMetricsValues() {
+    String rest = "# TYPE x gauge\n# HELP x X.\n# HELP x Y.\nx 1\n# EOF\n";
+    return Stream.of(
+        Arguments.of("quantile outside [0, 1]", "# TYPE s summary\ns{quantile=\"1.5\"} 1\n"
+            + "s{quantile=\"0.5\"} 1\ns_sum 1\ns_count 1\n" + rest, 2),
+        Arguments.of("negative counter", "# TYPE c counter\nc_total{a=\"1\"} -1\nc_total{a=\"2\"} 1\n" + rest, 2),
+        Arguments.of("stateset value 2", "# TYPE t stateset\nt{t=\"a\"} 2\nt{t=\"b\"} 1\n" + rest, 2));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalidOpenMetricsValues")
+  void anInvalidOpenMetricsValueIsAFindingAndTheRestIsStillChecked(String what, String dump, int line)
+      throws Exception {
+    List<Finding> findings = Lints.dump(dump, Format.OM);
+    assertThat(findings).filteredOn(f -> f.ruleId().equals("dump/invalid-values")).singleElement()
+        .satisfies(f -> assertThat(f.position().line()).isEqualTo(line));
+    assertThat(Lints.ids(findings)).doesNotContain("dump/parse-error").contains("dump/metadata-conflict");
+  }
+
   @Test
   void readingStaysStrictWithoutALintCallback() throws Exception {
     String dump = "# TYPE s summary\ns{quantile=\"1.5\"} 1\n";
