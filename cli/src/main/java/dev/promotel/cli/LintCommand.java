@@ -48,24 +48,27 @@ import picocli.CommandLine.ParentCommand;
       "",
       "Each INPUT is a file or a directory (walked recursively, hidden entries skipped); with no"
           + " INPUT the config's inputs: are linted, else the current directory. Use - for a dump on"
-          + " stdin. Files are classified by content (--kind forces a kind): Prometheus configs,"
-          + " ServiceMonitor/PodMonitor, Promtail, OpenTelemetry Collector, Loki and Alloy configs,"
-          + " and metric dumps in every format. Files found in a directory that are neither are"
-          + " skipped (-v names them).",
+          + " stdin. Files are classified by content and name (--kind forces a kind): Prometheus"
+          + " configs, ServiceMonitor/PodMonitor, Promtail, OpenTelemetry Collector, Loki (.yaml,"
+          + " .yml or no extension) and Alloy (.alloy, .river) configs, and metric dumps in every"
+          + " format. Files found in a directory that are neither (source code, docs) are skipped"
+          + " (-v names them).",
       "",
       "The lint config is --config FILE, else .promotel-lint.yaml in the working directory or the"
           + " nearest parent up to the repository root. Inline suppressions: '# promotel-lint"
           + " disable=RULE[,RULE] reason=\"...\" [until=YYYY-MM-DD]' (also disable-next-line,"
           + " disable-file; // in Alloy).",
       "",
-      "A dump that does not parse is a finding (dump/parse-error), not an exit 3; an invalid"
-          + " lint config, baseline or linted YAML config exits 2 with file:line:column."
+      "A dump that does not parse is a finding (dump/parse-error), not an exit 3, and so is a"
+          + " config found in a directory that does not parse (cfg/parse-error); an invalid lint"
+          + " config or baseline, or a config named as INPUT that does not parse, exits 2 with"
+          + " file:line:column."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  promotel lint samples/lint/",
       "  curl -s localhost:9100/metrics | promotel lint -",
-      "  promotel lint --format sarif --output github=- --fail-on warning . > lint.sarif",
+      "  promotel lint --format github --output sarif=lint.sarif --fail-on warning .",
       "  promotel lint --baseline .promotel-lint-baseline.json --update-baseline ."
     })
 final class LintCommand implements Callable<Integer> {
@@ -91,13 +94,13 @@ final class LintCommand implements Callable<Integer> {
   @Option(
       names = "--output",
       paramLabel = "FMT=FILE",
-      description = "Also write the findings as FMT to FILE (repeatable; - is stdout).")
+      description = "Also write the findings as FMT to FILE (repeatable; stdout is --format's).")
   List<String> outputs = new ArrayList<>();
 
   @Option(names = "--config", paramLabel = "FILE", description = "Lint config (default: discovered .promotel-lint.yaml).")
   Path config;
 
-  @Option(names = "--kind", paramLabel = "KIND", description = "Read every input as KIND: a dump format id (prom, om, otlp-json, ...) or prometheus, prometheus-operator, promtail, otelcol, loki, alloy.")
+  @Option(names = "--kind", paramLabel = "KIND", description = "Read every input as KIND: a config (prometheus = prometheus.yml, prometheus-operator, promtail, otelcol, loki, alloy) or a dump format id (prom, om, otlp-json, ...).")
   String kind;
 
   @Option(
@@ -142,7 +145,18 @@ final class LintCommand implements Callable<Integer> {
       if (eq <= 0 || eq == o.length() - 1) {
         throw new ExitException(ExitCodes.USAGE, "--output expects FMT=FILE, got '" + o + "'");
       }
-      extra.put(reportFormat(o.substring(0, eq)), o.substring(eq + 1));
+      String file = o.substring(eq + 1);
+      // --format already owns stdout; two reports there make one file no tool can read.
+      if (file.equals("-")) {
+        throw new ExitException(ExitCodes.USAGE, "--output " + o + " would write a second report to"
+            + " stdout, after the --format " + format + " one; write it to a file (--output "
+            + o.substring(0, eq) + "=FILE) or choose it with --format");
+      }
+      if (extra.containsValue(file)) {
+        throw new ExitException(ExitCodes.USAGE, "--output writes two reports to " + file
+            + "; give each its own file");
+      }
+      extra.put(reportFormat(o.substring(0, eq)), file);
     }
     LintConfig lintConfig = loadConfig(configLinter);
     Optional<Severity> threshold = failOnThreshold(lintConfig);

@@ -141,6 +141,79 @@ class LintEndToEndTest {
   }
 
   @Test
+  void aSourceTreeIsLintedWithoutAUsageErrorAndAConfigThatDoesNotParseIsAFinding() throws IOException {
+    String alloy = "loki.write \"default\" {\n  endpoint { url = \"x\" }\n}\n";
+    write("repo/src/AlloyTest.java", "package a;\nclass AlloyTest {\n  String s = \"\"\"\n" + alloy
+        + "\"\"\";\n}\n");
+    write("repo/main.go", "package main\n\n" + alloy);
+    write("repo/docs/alloy.md", "# Alloy\n\n" + alloy);
+    write("repo/help.txt", "Usage: promotel lint [INPUT...]\n");
+    Files.write(dir.resolve("repo/app.jar"), new byte[] {0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 8, 0});
+    write("repo/broken.alloy", "loki.write \"default\" {\n  endpoint { url = }\n}\n");
+    write("repo/dumps/app.prom", CLEAN);
+    Cli cli = Cli.run("-v", "lint", dir.resolve("repo").toString());
+    assertThat(cli.exitCode).as(cli.err).isEqualTo(1);
+    assertThat(cli.out).contains("broken.alloy:2:20: error: this alloy config does not parse",
+        "[cfg/parse-error]", "in 2 files");
+    assertThat(cli.err).contains("AlloyTest.java: skipped", "main.go: skipped", "alloy.md: skipped",
+        "help.txt: skipped", "app.jar: skipped");
+
+    Cli named = Cli.run("lint", dir.resolve("repo/broken.alloy").toString());
+    assertThat(named.exitCode).isEqualTo(2);
+    assertThat(named.err).contains("broken.alloy:2:20: error:");
+  }
+
+  @Test
+  void theRepositorysOwnLintSourcesAreLintedWithoutAUsageError() {
+    // The test sources quote Alloy, Prometheus and Promtail configs in text blocks.
+    Cli cli = Cli.run("lint", "--fail-on", "none", "../converters/src/test/java/dev/promotel/lint");
+    assertThat(cli.exitCode).as(cli.err).isZero();
+    assertThat(cli.err).isEmpty();
+  }
+
+  @Test
+  void twoReportsOnStdoutAreRefused() throws IOException {
+    String in = write("w.prom", WARNS).toString();
+    Cli cli = Cli.run("lint", "--format", "sarif", "--output", "github=-", in);
+    assertThat(cli.exitCode).isEqualTo(2);
+    assertThat(cli.out).isEmpty();
+    assertThat(cli.err).contains("--output github=- would write a second report to stdout");
+    Cli same = Cli.run("lint", "--output", "sarif=" + dir.resolve("a"), "--output", "json=" + dir.resolve("a"), in);
+    assertThat(same.exitCode).isEqualTo(2);
+    assertThat(same.err).contains("two reports to");
+  }
+
+  @Test
+  void theReadmeSarifCommandWritesValidSarifAndGithubAnnotations() throws IOException {
+    Path sarif = dir.resolve("lint.sarif");
+    Cli cli = Cli.run("lint", "--format", "github", "--output", "sarif=" + sarif, "../samples/lint/");
+    assertThat(cli.exitCode).as(cli.err).isEqualTo(1);
+    assertThat(cli.out).startsWith("::");
+    int results = 0;
+    try (var parser = new com.fasterxml.jackson.core.JsonFactory().createParser(sarif.toFile())) {
+      // Reading to the end proves it is one JSON document; count the results' rule ids.
+      for (var t = parser.nextToken(); t != null; t = parser.nextToken()) {
+        if (t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME && parser.currentName().equals("ruleId")) {
+          results++;
+        }
+      }
+    }
+    assertThat(results).isEqualTo(4);
+    assertThat(Files.readString(sarif)).contains("\"version\" : \"2.1.0\"");
+  }
+
+  @Test
+  void kindPrometheusIsThePrometheusConfigNotTheTextFormat() throws IOException {
+    String in = write("conf.txt", "global:\n  scrape_interval: 15s\nscrape_configs:\n"
+        + "  - job_name: app\n    static_configs:\n      - targets: [\"a:9100\"]\n").toString();
+    Cli cli = Cli.run("-v", "lint", "--kind", "prometheus", in);
+    assertThat(cli.out).doesNotContain("dump/parse-error");
+    assertThat(cli.exitCode).as(cli.out + cli.err).isZero();
+    Cli asProm = Cli.run("lint", "--kind", "prom", in);
+    assertThat(asProm.out).contains("[dump/parse-error]");
+  }
+
+  @Test
   void aDumpOnStdinIsLintedWithDash() {
     Cli cli = Cli.runWithStdin(WARNS, "lint", "--fail-on", "warning", "-");
     assertThat(cli.exitCode).isEqualTo(1);

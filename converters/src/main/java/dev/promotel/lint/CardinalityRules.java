@@ -32,6 +32,8 @@ final class CardinalityRules implements DumpRule {
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[a-zA-Z]{2,}");
   private static final Pattern IP = Pattern.compile(
       "\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}|(?i)[0-9a-f]{1,4}(:[0-9a-f]{0,4}){2,7}");
+  /** EUI-48 with : or - separators; checked before IP, whose IPv6 branch would also match it. */
+  private static final Pattern MAC = Pattern.compile("(?i)[0-9a-f]{2}([:-])[0-9a-f]{2}(\\1[0-9a-f]{2}){4}");
   private static final Pattern EPOCH = Pattern.compile("1[0-9]{9}|1[0-9]{12}");
   private static final Pattern PATH_WITH_ID = Pattern.compile(".*/[0-9]{3,}(/.*|$)");
   private static final int MAX_CHECKED_PER_LABEL = 1_000;
@@ -167,6 +169,7 @@ final class CardinalityRules implements DumpRule {
     if (UUID.matcher(v).matches()) return "a UUID";
     if (EMAIL.matcher(v).matches()) return "an e-mail address";
     if (EPOCH.matcher(v).matches()) return "a Unix timestamp";
+    if (MAC.matcher(v).matches()) return "a MAC address";
     if (IP.matcher(v).matches()) return "an IP address";
     if (v.indexOf('/') >= 0 && PATH_WITH_ID.matcher(v).matches()) return "a URL path with an ID";
     if (LONG_HEX.matcher(v).matches() && v.chars().anyMatch(Character::isDigit)) return "a hex ID";

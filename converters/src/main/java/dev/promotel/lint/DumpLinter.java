@@ -40,6 +40,11 @@ public final class DumpLinter {
   private final Map<String, SourcePosition> labelFirst = new HashMap<>();
   private long families;
   private long series;
+  /** Invalid values the reader left out, reported from its thread; drained on this one. */
+  private final java.util.Queue<ValueProblem> valueProblems =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  private record ValueProblem(String family, MetricParseException problem) {}
 
   public DumpLinter(String source, Format format, LintContext context, FindingSink sink) throws dev.promotel.yaml.ConfigException {
     this.source = source;
@@ -47,6 +52,25 @@ public final class DumpLinter {
     this.checks = new Checks(context, sink);
     this.rules = List.of(new HygieneRules(checks), new NameRules(checks), new LabelRules(checks),
         new CardinalityRules(checks));
+  }
+
+  /**
+   * Where a lenient reader ({@link dev.promotel.format.ReadOptions#withValueProblems}) reports the
+   * samples it leaves out for invalid values: each becomes a {@code dump/invalid-values} finding
+   * and the rest of the dump is still checked.
+   */
+  public dev.promotel.format.ValueProblems valueProblems() {
+    return (family, problem) -> valueProblems.add(new ValueProblem(family, problem));
+  }
+
+  private void drainValueProblems() {
+    for (ValueProblem p = valueProblems.poll(); p != null; p = valueProblems.poll()) {
+      MetricParseException e = p.problem();
+      SourcePosition at = e.position().isText() ? e.position() : Positions.fileOnly(source);
+      checks.report(DumpRuleIds.INVALID_VALUES, Severity.ERROR, at, p.family(), p.family() + ": "
+          + e.reason() + " (the sample was left out; the rest of " + source + " was checked)",
+          List.of());
+    }
   }
 
   /** Reads {@code reader} to its end (or first parse error); I/O errors other than parse errors propagate. */
@@ -59,16 +83,21 @@ public final class DumpLinter {
             && format != Format.OTLP_JSON && format != Format.OTLP_JSONL;
         if (!continued && previous != null) familyEnd();
         previous = family.name();
-        MetricReader r = reader;
-        DumpFamily f = new DumpFamily(family, source, format, reader.familyLine(), r::pointLine,
-            continued);
+        // Rules may report at familyEnd(), after the reader has moved on to the next family: keep
+        // this family's lines, not a view of the reader's current ones.
+        long[] lines = new long[family.data().points().size()];
+        for (int i = 0; i < lines.length; i++) lines[i] = reader.pointLine(i);
+        DumpFamily f = new DumpFamily(family, source, format, reader.familyLine(),
+            i -> i >= 0 && i < lines.length ? lines[i] : 0, continued);
         if (!continued) families++;
         for (DumpRule rule : rules) rule.family(f);
         collectLabels(f);
+        drainValueProblems();
       }
     } catch (MetricParseException e) {
       parseError(e);
     } finally {
+      drainValueProblems();
       if (previous != null) familyEnd();
       for (DumpRule rule : rules) rule.end();
     }

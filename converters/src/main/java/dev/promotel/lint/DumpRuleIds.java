@@ -13,6 +13,7 @@ import java.util.List;
  */
 public final class DumpRuleIds {
   public static final String PARSE_ERROR = "dump/parse-error";
+  public static final String CONFIG_PARSE_ERROR = "cfg/parse-error";
   public static final String DUPLICATE_SERIES = "dump/duplicate-series";
   public static final String DUPLICATE_LABEL = "dump/duplicate-label";
   public static final String METADATA_CONFLICT = "dump/metadata-conflict";
@@ -50,11 +51,12 @@ public final class DumpRuleIds {
   /** Every rule of this package, in catalog order. */
   public static final List<RuleInfo> RULES = List.of(
       new RuleInfo(PARSE_ERROR, ERROR, "The dump does not parse in its detected or declared format", "D"),
+      new RuleInfo(CONFIG_PARSE_ERROR, ERROR, "A config found in a directory does not parse as the kind it looks like", "C"),
       new RuleInfo(DUPLICATE_SERIES, ERROR, "Two samples with the same name and label set", "D"),
       new RuleInfo(DUPLICATE_LABEL, ERROR, "The same label name twice in one series", "D"),
       new RuleInfo(METADATA_CONFLICT, ERROR, "HELP/TYPE/UNIT given twice, or a family split in two", "D"),
       new RuleInfo(MISSING_HELP, WARNING, "Family without HELP text", "D"),
-      new RuleInfo(UNTYPED, INFO, "Family without TYPE (type-specific rules cannot check it)", "D"),
+      new RuleInfo(UNTYPED, INFO, "Untyped family: no TYPE, or TYPE untyped (type-specific rules cannot check it)", "D"),
       new RuleInfo(UNIT_SUFFIX, ERROR, "OpenMetrics UNIT that is not a suffix of the name, or UNIT on info/stateset", "D"),
       new RuleInfo(INVALID_VALUES, ERROR, "Negative or NaN counter, count not matching buckets, quantile outside [0,1], info/stateset values", "D"),
       new RuleInfo(RESERVED_SUFFIX, WARNING, "_total/_bucket/_count/_sum suffix or le/quantile label on the wrong type", "D"),

@@ -99,8 +99,10 @@ final class HygieneRules implements DumpRule {
       checks.report(MISSING_HELP, f.at(), name, name + " has no HELP text; describe what it measures");
     }
     if (f.isText() && f.type() == PromType.UNKNOWN) {
-      checks.report(UNTYPED, f.at(), name, name + " has no TYPE, so type-specific rules cannot check"
-          + " it; add a # TYPE line");
+      // The model has one type for both "no TYPE line" and "# TYPE x untyped"; the message fits both.
+      checks.report(UNTYPED, f.at(), name, name + " is untyped (no TYPE line, or TYPE untyped), so"
+          + " type-specific rules cannot check it; declare counter, gauge, histogram or summary"
+          + " if it is one");
     }
     if (f.format() == Format.OM) unit(f);
     if (familiesSeen == 1 && f.isText() && checks.on(TARGET_LABEL)) {

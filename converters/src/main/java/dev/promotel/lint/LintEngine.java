@@ -98,14 +98,14 @@ public final class LintEngine {
       try (OpenedInput opened = input.source().open(options.decompression())) {
         String name = opened.name();
         Optional<String> kind = input.kind().or(options::kind);
-        Optional<Format> forcedFormat = kind.flatMap(LintEngine::formatOf);
-        String configKind = null;
-        if (kind.isPresent() && forcedFormat.isEmpty()) {
-          if (!configs.kinds().contains(kind.get())) {
-            throw new ConfigException(SourcePosition.text(name, 1, 1), "unknown kind \"" + kind.get()
-                + "\"; expected one of " + String.join(", ", kinds(configs)), "");
-          }
-          configKind = kind.get();
+        // Config kinds win over format aliases: "prometheus" is the Prometheus config, the text
+        // format is "prom".
+        String configKind = kind.filter(configs.kinds()::contains).orElse(null);
+        Optional<Format> forcedFormat = configKind != null ? Optional.empty()
+            : kind.flatMap(LintEngine::formatOf);
+        if (kind.isPresent() && configKind == null && forcedFormat.isEmpty()) {
+          throw new ConfigException(SourcePosition.text(name, 1, 1), "unknown kind \"" + kind.get()
+              + "\"; expected one of " + String.join(", ", kinds(configs)), "");
         }
         byte[] head = opened.head();
         if (configKind == null && forcedFormat.isEmpty() && !binary(head)) {
@@ -115,9 +115,20 @@ public final class LintEngine {
         if (configKind != null) {
           String text = new String(opened.stream().readAllBytes(), StandardCharsets.UTF_8);
           Path path = input.source().path().orElse(Path.of(name));
-          configs.add(configKind, path, text);
-          suppressions.addAll(Suppression.scan(name, text));
           files++;
+          try {
+            configs.add(configKind, path, text);
+          } catch (ConfigException e) {
+            // A named file that does not parse is a usage error (exit 2); one found by walking a
+            // directory is a finding, so one odd file does not hide the rest of the tree.
+            if (input.explicit()) throw e;
+            SourcePosition at = e.position().isText() ? e.position() : Positions.fileOnly(name);
+            raw.add(new Finding(DumpRuleIds.CONFIG_PARSE_ERROR, Severity.ERROR, at, name,
+                "this " + configKind + " config does not parse: " + e.reason()
+                    + " (the file was not checked; --kind forces another kind)"));
+            continue;
+          }
+          suppressions.addAll(Suppression.scan(name, text));
           continue;
         }
         Format format = forcedFormat.orElseGet(() -> Codecs.detect(opened, null));
@@ -136,7 +147,8 @@ public final class LintEngine {
         DumpLinter linter = new DumpLinter(name, format, context, sink);
         // The reader parses on its own thread, a few families ahead of the rules, as convert does.
         try (MetricReader reader =
-            new ReadAheadReader(Codecs.reader(format, stream, name, options.read()), 4)) {
+            new ReadAheadReader(Codecs.reader(format, stream, name,
+                options.read().withValueProblems(linter.valueProblems())), 4)) {
           linter.lint(reader);
         }
         if (tap != null) suppressions.addAll(tap.suppressions());
@@ -168,8 +180,12 @@ public final class LintEngine {
 
   /** Whether a file found by walking a directory is a metric dump (by extension or content). */
   static boolean looksLikeDump(byte[] head, String name, Format sniffed) {
-    if (Format.fromFileName(name).isPresent()) return true;
-    if (sniffed == Format.OTLP_PB) return true;
+    // .txt is also every other text file: it needs dump content. Binary content without a
+    // protobuf name (a .jar, an image) sniffs as OTLP protobuf but is none.
+    if (Format.fromFileName(name).isPresent() && !name.toLowerCase(java.util.Locale.ROOT).endsWith(".txt")) {
+      return true;
+    }
+    if (sniffed == Format.OTLP_PB) return false;
     String text = new String(head, StandardCharsets.UTF_8);
     if (sniffed == Format.OTLP_JSON || sniffed == Format.OTLP_JSONL) {
       return text.contains("\"resourceMetrics\"") || text.contains("\"resource_metrics\"");

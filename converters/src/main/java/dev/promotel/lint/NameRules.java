@@ -82,7 +82,8 @@ final class NameRules implements DumpRule {
   // Per family while it streams: label names already judged.
   private final Set<String> labelsSeen = new HashSet<>();
   private final Map<String, Integer> camelCount = new LinkedHashMap<>();
-  private final Map<String, Integer> camelFirst = new HashMap<>();
+  /** Where each camelCase label name was first seen (a family may come in several chunks). */
+  private final Map<String, dev.promotel.format.SourcePosition> camelFirst = new HashMap<>();
   private DumpFamily camelFamily;
   // Per dump: deprecated OTel attributes already reported.
   private final Set<String> deprecatedReported = new HashSet<>();
@@ -110,7 +111,7 @@ final class NameRules implements DumpRule {
           if (f.isText() && CAMEL.matcher(key).find()) {
             camelFamily = f;
             camelCount.put(key, 0);
-            camelFirst.put(key, i);
+            camelFirst.put(key, f.pointAt(i));
           }
         }
         if (!camelCount.isEmpty() && camelCount.containsKey(key)) camelCount.merge(key, 1, Integer::sum);
@@ -122,7 +123,7 @@ final class NameRules implements DumpRule {
   public void familyEnd() {
     for (Map.Entry<String, Integer> e : camelCount.entrySet()) {
       DumpFamily f = camelFamily;
-      checks.report(SNAKE_CASE, f.pointAt(camelFirst.get(e.getKey())), f.name() + "/" + e.getKey(),
+      checks.report(SNAKE_CASE, camelFirst.get(e.getKey()), f.name() + "/" + e.getKey(),
           "label name " + e.getKey() + " of " + f.name() + " (" + e.getValue() + " series) should be"
               + " written in snake_case, not camelCase: " + snake(e.getKey()));
     }

@@ -129,7 +129,7 @@ class DumpRulesTest {
     Set<String> tested = cases().map(a -> ((Case) a.get()[0]).rule()).collect(Collectors.toSet());
     Set<String> dumpRules = new HashSet<>(DumpLinter.ruleIds());
     // Engine rules: tested in LintEngineTest.
-    dumpRules.removeAll(List.of("lint/bad-suppression", "lint/stale-baseline"));
+    dumpRules.removeAll(List.of("lint/bad-suppression", "lint/stale-baseline", "cfg/parse-error"));
     assertThat(tested).containsAll(dumpRules);
   }
 
@@ -148,6 +148,108 @@ class DumpRulesTest {
         + "# TYPE y_total gauge\ny_total 1\n", Format.PROM);
     assertThat(findings).extracting(f -> f.ruleId() + "@" + f.position())
         .contains("labels/inconsistent-set@in.prom:4:1", "dump/reserved-suffix@in.prom:5:1");
+  }
+
+  /** A family whose series break a per-series rule, followed by a clean family "z" (line 7+). */
+  static Stream<Arguments> seriesFindings() {
+    String next = "# HELP z Z.\n# TYPE z gauge\nz 1\n";
+    return Stream.of(
+        Arguments.of("name/snake-case", "# HELP a A.\n# TYPE a gauge\na 1\na{fooBar=\"1\"} 1\na{fooBar=\"2\"} 1\n" + next),
+        Arguments.of("dump/reserved-suffix", "# HELP a A.\n# TYPE a gauge\na 1\na{le=\"1\"} 1\na{le=\"2\"} 1\n" + next),
+        Arguments.of("name/reserved-prefix", "# HELP a A.\n# TYPE a gauge\na 1\na{__x=\"1\"} 1\na{__x=\"2\"} 1\n" + next),
+        Arguments.of("labels/empty-value", "# HELP a A.\n# TYPE a gauge\na{b=\"1\"} 1\na{b=\"\"} 1\na{b=\"2\"} 1\n" + next),
+        Arguments.of("labels/inconsistent-set", "# HELP a A.\n# TYPE a gauge\na{b=\"1\"} 1\na{c=\"1\"} 1\na{b=\"2\"} 1\n" + next),
+        Arguments.of("card/unbounded-value", "# HELP a A.\n# TYPE a gauge\na{b=\"x\"} 1\na{b=\"10.1.2.3\"} 1\na{b=\"y\"} 1\n" + next),
+        Arguments.of("card/long-value", "# HELP a A.\n# TYPE a gauge\na{b=\"x\"} 1\na{b=\"" + "v".repeat(3000) + "\"} 1\na{b=\"y\"} 1\n" + next),
+        Arguments.of("dump/invalid-values", "# HELP a_total A.\n# TYPE a_total counter\na_total{b=\"1\"} 1\na_total{b=\"2\"} -1\na_total{b=\"3\"} 1\n" + next));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("seriesFindings")
+  void aSeriesFindingPointsAtTheFirstOffendingSeriesNotTheNextFamily(String rule, String dump)
+      throws Exception {
+    List<Finding> findings = Lints.dump(dump, Format.PROM);
+    assertThat(findings).filteredOn(f -> f.ruleId().equals(rule)).isNotEmpty()
+        .allSatisfy(f -> assertThat(f.position().line()).as(f.toString()).isEqualTo(4));
+  }
+
+  @Test
+  void familyFindingsReportedAtTheFamilyEndPointAtTheFamilysFirstLine() throws Exception {
+    LintContext context = new LintContext(IdentityConfig.defaults(), new Thresholds(2, 100, 5000, 15),
+        Map.of(), Set.of());
+    List<Finding> findings = Lints.dump("# HELP a A.\n# TYPE a gauge\na{b=\"1\"} 1\na{b=\"2\"} 1\n"
+        + "a{b=\"3\"} 1\n# HELP z Z.\n# TYPE z gauge\nz 1\n", Format.PROM, context);
+    assertThat(findings).filteredOn(f -> f.ruleId().equals("card/family-series")).singleElement()
+        .satisfies(f -> assertThat(f.position().line()).isEqualTo(1));
+  }
+
+  @Test
+  void anExplicitlyUntypedFamilyIsNotSaidToLackATypeLine() throws Exception {
+    List<Finding> findings = Lints.dump("# HELP x help\n# TYPE x untyped\nx 1\n", Format.PROM);
+    assertThat(findings).filteredOn(f -> f.ruleId().equals("dump/untyped")).singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("x is untyped").doesNotContain("add a # TYPE line"));
+  }
+
+  @Test
+  void aMacAddressIsNamedAsOneNotAsAnIpAddress() {
+    assertThat(CardinalityRules.unboundedKind("00:00:00:00:00:00")).isEqualTo("a MAC address");
+    assertThat(CardinalityRules.unboundedKind("02-42-ac-11-00-02")).isEqualTo("a MAC address");
+    assertThat(CardinalityRules.unboundedKind("fe80::1:2:3")).isEqualTo("an IP address");
+    assertThat(CardinalityRules.unboundedKind("10.1.2.3")).isEqualTo("an IP address");
+  }
+
+  static Stream<Arguments> invalidValueDumps() {
+    String rest = "# HELP x X.\n# HELP x Y.\n# TYPE x gauge\nx 1\n";
+    return Stream.of(
+        Arguments.of("quantile outside [0, 1]", "# HELP s S.\n# TYPE s summary\ns{quantile=\"1.5\"} 1\n"
+            + "s{quantile=\"0.5\"} 1\ns_sum 1\ns_count 1\n" + rest, 3),
+        Arguments.of("decreasing buckets", "# HELP h H.\n# TYPE h histogram\nh_bucket{le=\"1\"} 5\n"
+            + "h_bucket{le=\"2\"} 3\nh_bucket{le=\"+Inf\"} 5\nh_sum 1\nh_count 5\n" + rest, 4),
+        Arguments.of("count below the buckets", "# HELP h H.\n# TYPE h histogram\nh_bucket{le=\"1\"} 5\n"
+            + "h_sum 1\nh_count 3\n" + rest, 5),
+        Arguments.of("fractional summary count", "# HELP s S.\n# TYPE s summary\ns{quantile=\"0.5\"} 1\n"
+            + "s_sum 1\ns_count 1.5\n" + rest, 5));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalidValueDumps")
+  void anInvalidValueIsAnInvalidValuesFindingAndTheRestOfTheDumpIsStillChecked(String what,
+      String dump, int line) throws Exception {
+    List<Finding> findings = Lints.dump(dump, Format.PROM);
+    assertThat(findings).filteredOn(f -> f.ruleId().equals("dump/invalid-values")).singleElement()
+        .satisfies(f -> assertThat(f.position().line()).isEqualTo(line));
+    assertThat(Lints.ids(findings)).doesNotContain("dump/parse-error").contains("dump/metadata-conflict");
+  }
+
+  static Stream<Arguments> invalidOpenMetricsValues() {
+    String rest = "# TYPE x gauge\n# HELP x X.\n# HELP x Y.\nx 1\n# EOF\n";
+    return Stream.of(
+        Arguments.of("quantile outside [0, 1]", "# TYPE s summary\ns{quantile=\"1.5\"} 1\n"
+            + "s{quantile=\"0.5\"} 1\ns_sum 1\ns_count 1\n" + rest, 2),
+        Arguments.of("negative counter", "# TYPE c counter\nc_total{a=\"1\"} -1\nc_total{a=\"2\"} 1\n" + rest, 2),
+        Arguments.of("stateset value 2", "# TYPE t stateset\nt{t=\"a\"} 2\nt{t=\"b\"} 1\n" + rest, 2));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalidOpenMetricsValues")
+  void anInvalidOpenMetricsValueIsAFindingAndTheRestIsStillChecked(String what, String dump, int line)
+      throws Exception {
+    List<Finding> findings = Lints.dump(dump, Format.OM);
+    assertThat(findings).filteredOn(f -> f.ruleId().equals("dump/invalid-values")).singleElement()
+        .satisfies(f -> assertThat(f.position().line()).isEqualTo(line));
+    assertThat(Lints.ids(findings)).doesNotContain("dump/parse-error").contains("dump/metadata-conflict");
+  }
+
+  @Test
+  void readingStaysStrictWithoutALintCallback() throws Exception {
+    String dump = "# TYPE s summary\ns{quantile=\"1.5\"} 1\n";
+    try (var reader = dev.promotel.pipeline.Codecs.reader(Format.PROM,
+        new java.io.ByteArrayInputStream(dump.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        "in.prom", dev.promotel.format.ReadOptions.DEFAULTS)) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(reader::read)
+          .isInstanceOf(dev.promotel.format.MetricParseException.class)
+          .hasMessageContaining("between 0 and 1");
+    }
   }
 
   @Test

@@ -68,6 +68,33 @@ class LintEngineTest {
   }
 
   @Test
+  void aConfigThatDoesNotParseInAWalkIsAFindingAndTheWalkGoesOn() throws IOException {
+    Path broken = write("broken.alloy", "loki.write \"default\" {\n  endpoint { url = }\n}\n");
+    Path java = write("AlloyTest.java", "package a;\nclass AlloyTest {\n  String s = \"\"\"\n"
+        + "loki.write \"default\" {\n  endpoint { url = \"x\" }\n}\n\"\"\";\n}\n");
+    Path dump = write("app.prom", "# HELP x h\n# TYPE x gauge\nx 1\n");
+    LintEngine.Options options = new LintEngine.Options(Optional.empty(), ReadOptions.DEFAULTS,
+        DecompressionLimits.DEFAULTS, TODAY, Optional.empty());
+    List<LintEngine.Input> walked = new ArrayList<>();
+    for (Path f : List.of(broken, java, dump)) {
+      walked.add(new LintEngine.Input(InputSource.file(f), false, Optional.empty()));
+    }
+    LintResult r = new LintEngine(LintConfig.defaults(), new dev.promotel.lint.source.SourceLinter(),
+        options, notes::add).run(walked);
+    assertThat(r.findings()).singleElement().satisfies(x -> {
+      assertThat(x.finding().ruleId()).isEqualTo("cfg/parse-error");
+      assertThat(x.finding().severity()).isEqualTo(Severity.ERROR);
+      assertThat(x.finding().position().toString()).isEqualTo(broken + ":2:20");
+      assertThat(x.finding().message()).contains("alloy config does not parse");
+    });
+    assertThat(notes).anyMatch(n -> n.contains("AlloyTest.java: skipped"));
+
+    List<LintEngine.Input> named = List.of(new LintEngine.Input(InputSource.file(broken), true, Optional.empty()));
+    assertThatThrownBy(() -> new LintEngine(LintConfig.defaults(), new dev.promotel.lint.source.SourceLinter(),
+        options, notes::add).run(named)).isInstanceOf(ConfigException.class).hasMessageContaining(":2:");
+  }
+
+  @Test
   void aConfigSwitchesRulesOffChangesSeverityAndOverridesByPath() throws IOException {
     Path a = write("a.prom", "# TYPE x gauge\nx 1\n");
     Path b = write("legacy.prom", "# TYPE x gauge\nx 1\n");
@@ -129,6 +156,16 @@ class LintEngineTest {
   }
 
   @Test
+  void aNextLineSuppressionCoversACamelCaseLabelReportedWhenTheNextFamilyStarts() throws IOException {
+    Path dump = write("l.prom", "# HELP a A.\n# TYPE a gauge\n"
+        + "# promotel-lint disable-next-line=name/snake-case reason=\"legacy\"\n"
+        + "a{fooBar=\"1\"} 1\na{fooBar=\"2\"} 1\n# HELP b B.\n# TYPE b gauge\nb 1\n");
+    LintResult r = run(dump);
+    assertThat(r.findings()).extracting(x -> x.finding().ruleId() + "@" + x.finding().position().line()
+        + " " + x.active()).containsExactly("name/snake-case@4 false");
+  }
+
+  @Test
   void badSuppressionsAreFindingsAndDoNotSuppress() throws IOException {
     Path cfg = write("c.yaml", "fake: 1\n"
         + "bad  # promotel-lint disable=fake/rule\n"
@@ -179,6 +216,18 @@ class LintEngineTest {
     Path file = write("b.json", "{\"entries\": [ {\"rule\": \"x\"} ]}");
     assertThatThrownBy(() -> Baseline.read(file)).isInstanceOf(ConfigException.class)
         .hasMessageContaining("\"path\" in every entry");
+  }
+
+  @Test
+  void aBaselineThatIsNotJsonIsAPlainPositionedErrorWithoutParserInternals() throws IOException {
+    Path truncated = write("t.json", "{\"version\": 1, \"entries\": [\n");
+    assertThatThrownBy(() -> Baseline.read(truncated)).isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(truncated + ":2:1: expected a promotel lint baseline (JSON): ")
+        .hasMessageContaining("(opened at 1:27)")
+        .hasMessageNotContaining("Source").hasMessageNotContaining("StreamReadFeature");
+    Path garbage = write("g.json", "{\"version\": 1 x");
+    assertThatThrownBy(() -> Baseline.read(garbage)).isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(garbage + ":1:15: ").hasMessageNotContaining("Source");
   }
 
   @Test

@@ -23,7 +23,8 @@ final class Lints {
     String name = "in." + (format == Format.OM ? "om" : format == Format.PROM ? "prom" : "json");
     DumpLinter linter = new DumpLinter(name, format, context, out::add);
     try (MetricReader reader = Codecs.reader(format,
-        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), name, ReadOptions.DEFAULTS)) {
+        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), name,
+        ReadOptions.DEFAULTS.withValueProblems(linter.valueProblems()))) {
       linter.lint(reader);
     }
     return out;

@@ -60,9 +60,9 @@ final class NumberAssembler extends PointAssembler {
         forbidExemplar(suffix, line);
         NumberValue v = line.value;
         if (!(v.isLong() ? v.longValue() == 1 : v.doubleValue() == 1.0)) {
-          throw line.error(line.valueFrom, "expected 1 as the value of info sample "
-              + sampleName(suffix) + " (info values are always 1), got "
-              + line.describeToken(line.valueFrom));
+          throw new InvalidValueException(line.error(line.valueFrom, "expected 1 as the value of"
+              + " info sample " + sampleName(suffix) + " (info values are always 1), got "
+              + line.describeToken(line.valueFrom)));
         }
       }
       case STATESET -> {
@@ -75,8 +75,8 @@ final class NumberAssembler extends PointAssembler {
         NumberValue v = line.value;
         double d = v.toDouble();
         if (!(d == 0 || d == 1)) {
-          throw line.error(line.valueFrom, "expected 0 or 1 as the value of a stateset state, got "
-              + line.describeToken(line.valueFrom));
+          throw new InvalidValueException(line.error(line.valueFrom, "expected 0 or 1 as the value"
+              + " of a stateset state, got " + line.describeToken(line.valueFrom)));
         }
       }
       case GAUGE, UNKNOWN -> forbidExemplar(suffix, line);

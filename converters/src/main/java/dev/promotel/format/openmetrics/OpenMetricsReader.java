@@ -264,7 +264,14 @@ public final class OpenMetricsReader implements MetricReader {
       suffix = "";
     }
     if (!metadataClosed) closeMetadata(true);
-    assembler.check(suffix, lexer);
+    try {
+      assembler.check(suffix, lexer);
+    } catch (InvalidValueException e) {
+      // Checked before the sample changed anything: a lenient read (lint) can skip just this line.
+      if (options.valueProblems() == null) throw e;
+      options.valueProblems().problem(family, e);
+      return;
+    }
     String pointLabel = assembler.pointLabel(suffix);
     Seconds ts = lexer.timestamp;
     if (group != null && lexer.labels.sameAs(group, pointLabel)) {

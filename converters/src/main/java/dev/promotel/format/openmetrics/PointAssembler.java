@@ -99,9 +99,9 @@ abstract class PointAssembler {
   /** Counter-like values (totals, sums, counts, buckets): neither NaN nor negative. */
   void checkCounterLike(String suffix, LineLexer line) throws MetricParseException {
     if (isNaN(line.value) || isNegative(line.value)) {
-      throw line.error(line.valueFrom, "expected a non-negative value for " + sampleName(suffix)
-          + " (a " + type.openMetricsName() + " " + what(suffix) + " is counter-like), got "
-          + line.describeToken(line.valueFrom));
+      throw new InvalidValueException(line.error(line.valueFrom, "expected a non-negative value for "
+          + sampleName(suffix) + " (a " + type.openMetricsName() + " " + what(suffix)
+          + " is counter-like), got " + line.describeToken(line.valueFrom)));
     }
   }
 

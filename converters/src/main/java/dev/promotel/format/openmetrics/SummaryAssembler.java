@@ -49,13 +49,13 @@ final class SummaryAssembler extends PointAssembler {
       }
       double q = labelNumber("quantile", line);
       if (!(q >= 0 && q <= 1)) {
-        throw line.errorInLine(line.labels.offset(i), "expected a quantile within [0, 1], got \""
-            + line.labels.value(i) + "\"");
+        throw new InvalidValueException(line.errorInLine(line.labels.offset(i),
+            "expected a quantile within [0, 1], got \"" + line.labels.value(i) + "\""));
       }
       pendingQuantile = q;
       if (isNegative(line.value)) {
-        throw line.error(line.valueFrom, "expected a non-negative quantile value (or NaN), got "
-            + line.describeToken(line.valueFrom));
+        throw new InvalidValueException(line.error(line.valueFrom,
+            "expected a non-negative quantile value (or NaN), got " + line.describeToken(line.valueFrom)));
       }
       return;
     }

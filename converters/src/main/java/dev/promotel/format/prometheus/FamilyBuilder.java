@@ -2,6 +2,7 @@ package dev.promotel.format.prometheus;
 
 import dev.promotel.format.MetricParseException;
 import dev.promotel.format.SourcePosition;
+import dev.promotel.format.ValueProblems;
 import dev.promotel.format.internal.FloatFormat;
 import dev.promotel.model.AggregationTemporality;
 import dev.promotel.model.Attribute;
@@ -48,6 +49,8 @@ final class FamilyBuilder {
   private final byte[] nameBytes;
   private final String source;
   private final int maxPoints;
+  /** Null when invalid values fail the read; else where they go before the sample is left out. */
+  private final ValueProblems valueProblems;
   private PromType type = PromType.UNKNOWN;
   private boolean typed;
   private String help = "";
@@ -69,7 +72,9 @@ final class FamilyBuilder {
   private long[] finishedLines = new long[0];
   private long finishedStart;
 
-  FamilyBuilder(String name, String source, int maxPoints, long startLine) {
+  FamilyBuilder(String name, String source, int maxPoints, long startLine,
+      ValueProblems valueProblems) {
+    this.valueProblems = valueProblems;
     this.startLine = startLine;
     this.name = name;
     this.nameBytes = name.getBytes(StandardCharsets.UTF_8);
@@ -79,6 +84,15 @@ final class FamilyBuilder {
 
   String name() {
     return name;
+  }
+
+  /**
+   * A sample whose value breaks its type's rules: fails the read, or (lenient) is reported and
+   * left out, and the caller returns null.
+   */
+  private void invalidValue(MetricParseException problem) throws MetricParseException {
+    if (valueProblems == null) throw problem;
+    valueProblems.problem(name, problem);
   }
 
   byte[] nameBytes() {
@@ -179,8 +193,9 @@ final class FamilyBuilder {
     if (role != Role.SUM) {
       count = toCount(line.value);
       if (count < 0) {
-        throw line.errorAt(line.valueAt, "expected a non-negative integer as "
-            + (role == Role.BUCKET ? "bucket count" : "count") + ", got \"" + line.valueText() + "\"");
+        invalidValue(line.errorAt(line.valueAt, "expected a non-negative integer as "
+            + (role == Role.BUCKET ? "bucket count" : "count") + ", got \"" + line.valueText() + "\""));
+        return null;
       }
     }
     MetricFamily[] full = new MetricFamily[1];
@@ -188,7 +203,11 @@ final class FamilyBuilder {
     switch (role) {
       case BUCKET -> {
         String problem = h.addBucket(bound, count);
-        if (problem != null) throw line.errorAt(line.valueAt, problem);
+        if (problem != null && problem.contains("not to decrease")) {
+          invalidValue(line.errorAt(line.valueAt, problem));
+        } else if (problem != null) {
+          throw line.errorAt(line.valueAt, problem);
+        }
       }
       case SUM -> {
         if (h.hasSum) throw duplicateLine(line, "_sum");
@@ -223,16 +242,18 @@ final class FamilyBuilder {
       String text = line.labels[q].value().asString();
       quantile = parseBound(text);
       if (!(quantile >= 0 && quantile <= 1)) {
-        throw line.errorAt(line.labelValueAt[q],
-            "expected a float between 0 and 1 as value of 'quantile', got \"" + text + "\"");
+        invalidValue(line.errorAt(line.labelValueAt[q],
+            "expected a float between 0 and 1 as value of 'quantile', got \"" + text + "\""));
+        return null;
       }
     }
     long count = 0;
     if (role == Role.COUNT) {
       count = toCount(line.value);
       if (count < 0) {
-        throw line.errorAt(line.valueAt,
-            "expected a non-negative integer as count, got \"" + line.valueText() + "\"");
+        invalidValue(line.errorAt(line.valueAt,
+            "expected a non-negative integer as count, got \"" + line.valueText() + "\""));
+        return null;
       }
     }
     MetricFamily[] full = new MetricFamily[1];
@@ -341,8 +362,20 @@ final class FamilyBuilder {
       case HISTOGRAM -> {
         if (series.isEmpty()) return null;
         List<HistogramPoint> points = new ArrayList<>(series.size());
-        for (Series s : series.values()) points.add(((HistogramSeries) s).toPoint(this));
-        finishedLines = seriesLines();
+        long[] lines = new long[series.size()];
+        for (Series s : series.values()) {
+          HistogramPoint p = ((HistogramSeries) s).toPoint(this);
+          if (p == null) continue;
+          lines[points.size()] = s.line;
+          points.add(p);
+        }
+        if (points.isEmpty()) {
+          series.clear();
+          lastSeries = null;
+          lastLabelCount = 0;
+          return null;
+        }
+        finishedLines = Arrays.copyOf(lines, points.size());
         data = new Histogram(AggregationTemporality.CUMULATIVE, points);
       }
       case SUMMARY -> {
@@ -442,6 +475,7 @@ final class FamilyBuilder {
       return null;
     }
 
+    /** The point, or null when (lenient reading) its counts are invalid and it is left out. */
     HistogramPoint toPoint(FamilyBuilder family) throws MetricParseException {
       boolean hasInf = n > 0 && bounds[n - 1] == Double.POSITIVE_INFINITY;
       int finite = hasInf ? n - 1 : n;
@@ -452,12 +486,14 @@ final class FamilyBuilder {
         // The +Inf bucket is missing: _count says how many observations it holds.
         total = count;
         if (n > 0 && count < cumulative[n - 1]) {
-          throw family.seriesError(countLine, "expected " + family.name + "_count at least the "
-              + "largest bucket count " + cumulative[n - 1] + ", got " + count);
+          family.invalidValue(family.seriesError(countLine, "expected " + family.name + "_count at"
+              + " least the largest bucket count " + cumulative[n - 1] + ", got " + count));
+          return null;
         }
       } else {
-        throw family.seriesError(line, "expected a +Inf bucket or a " + family.name
-            + "_count line for histogram series " + family.name + attributes + ", got neither");
+        family.invalidValue(family.seriesError(line, "expected a +Inf bucket or a " + family.name
+            + "_count line for histogram series " + family.name + attributes + ", got neither"));
+        return null;
       }
       long[] perBucket = new long[finite + 1];
       long previous = 0;

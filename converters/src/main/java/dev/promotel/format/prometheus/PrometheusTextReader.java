@@ -43,6 +43,8 @@ public final class PrometheusTextReader implements MetricReader {
   private final PromLineParser parser;
   private final String source;
   private final int maxPointsPerChunk;
+  /** Null: invalid values fail the read; else they are reported there and left out (lint). */
+  private final dev.promotel.format.ValueProblems valueProblems;
   private final Diagnostics diagnostics;
   private FamilyBuilder current;
   private MetricFamily ready;
@@ -66,6 +68,7 @@ public final class PrometheusTextReader implements MetricReader {
     this.lines = new LineReader(in, sourceName, options.maxLineBytes());
     this.parser = new PromLineParser(lines, options);
     this.maxPointsPerChunk = options.maxPointsPerChunk();
+    this.valueProblems = options.valueProblems();
   }
 
   @Override
@@ -171,7 +174,8 @@ public final class PrometheusTextReader implements MetricReader {
 
   private void startFamily() throws MetricParseException {
     if (current != null) finished(current);
-    current = new FamilyBuilder(parser.name(), source, maxPointsPerChunk, lines.lineNumber());
+    current = new FamilyBuilder(parser.name(), source, maxPointsPerChunk, lines.lineNumber(),
+        valueProblems);
   }
 
   /** Closes the input stream. */

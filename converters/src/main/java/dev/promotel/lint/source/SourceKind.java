@@ -28,7 +28,7 @@ enum SourceKind {
       Pattern.compile("(?m)^kind:\\s*[\"']?(ServiceMonitor|PodMonitor)\\b");
   /** An Alloy component block: {@code loki.source.file "x" {} } or {@code prometheus.scrape "x" {}}. */
   private static final Pattern ALLOY_BLOCK = Pattern.compile(
-      "(?m)^\\s*(loki|prometheus|discovery|otelcol|local|remote|logging|import|declare|mimir|pyroscope|faro|beyla)"
+      "(?m)^(loki|prometheus|discovery|otelcol|local|remote|logging|import|declare|mimir|pyroscope|faro|beyla)"
           + "(\\.[A-Za-z_][A-Za-z0-9_]*)*\\s*(\"[^\"\\n]*\"\\s*)?\\{");
 
   private final String id;
@@ -48,18 +48,28 @@ enum SourceKind {
     return Optional.empty();
   }
 
-  /** The kind of a file by content; the file name only decides for Alloy's {@code .alloy}/{@code .river}. */
+  /**
+   * The kind of a file by content and name. A kind is claimed only when both fit: Alloy by a
+   * {@code .alloy}/{@code .river} name, or by a top-level component block in a file without an
+   * extension (or {@code .conf}); the YAML kinds only for {@code .yaml}/{@code .yml} names or names
+   * without an extension. So a source file or README that quotes a config is never taken for one.
+   */
   static Optional<SourceKind> detect(String fileName, String text) {
-    String lower = fileName.toLowerCase(Locale.ROOT);
+    String lower = baseName(fileName).toLowerCase(Locale.ROOT);
     boolean alloyName = lower.endsWith(".alloy") || lower.endsWith(".river");
-    if (!alloyName && looksLikeYaml(lower) && OPERATOR_API.matcher(text).find() && OPERATOR_KIND.matcher(text).find()) {
-      return Optional.of(PROMETHEUS_OPERATOR);
-    }
+    if (alloyName) return Optional.of(ALLOY);
+    String extension = extension(lower);
+    boolean yamlName = extension.isEmpty() || extension.equals("yaml") || extension.equals("yml");
     java.util.Set<String> keys = new java.util.HashSet<>();
     Matcher m = TOP_KEY.matcher(text);
     while (m.find()) keys.add(m.group(1));
-    if (alloyName || (keys.isEmpty() && ALLOY_BLOCK.matcher(text).find())) {
-      return ALLOY_BLOCK.matcher(text).find() || alloyName ? Optional.of(ALLOY) : Optional.empty();
+    if (keys.isEmpty()) {
+      boolean alloyCandidate = extension.isEmpty() || extension.equals("conf");
+      return alloyCandidate && ALLOY_BLOCK.matcher(text).find() ? Optional.of(ALLOY) : Optional.empty();
+    }
+    if (!yamlName) return Optional.empty();
+    if (OPERATOR_API.matcher(text).find() && OPERATOR_KIND.matcher(text).find()) {
+      return Optional.of(PROMETHEUS_OPERATOR);
     }
     if (keys.contains("receivers") && keys.contains("exporters") && keys.contains("service")) {
       return Optional.of(OTELCOL);
@@ -82,7 +92,14 @@ enum SourceKind {
     return Optional.empty();
   }
 
-  private static boolean looksLikeYaml(String lowerName) {
-    return !lowerName.endsWith(".prom") && !lowerName.endsWith(".om") && !lowerName.endsWith(".txt");
+  private static String baseName(String path) {
+    int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+    return path.substring(slash + 1);
+  }
+
+  /** The extension without the dot, "" for none (a leading dot, as in .promtail, is no extension). */
+  private static String extension(String baseName) {
+    int dot = baseName.lastIndexOf('.');
+    return dot <= 0 ? "" : baseName.substring(dot + 1);
   }
 }

@@ -51,6 +51,19 @@ class SourceKindTest {
   }
 
   @Test
+  void sourceFilesAndDocsThatQuoteAConfigAreNotClaimed() {
+    String alloy = "loki.write \"default\" {\n  endpoint { url = \"x\" }\n}\n";
+    assertThat(linter.detect("src/AlloyTest.java", "package a;\nclass T {\n  String s = \"\"\"\n" + alloy + "\"\"\";\n}\n"))
+        .isEmpty();
+    assertThat(linter.detect("main.go", alloy)).isEmpty();
+    assertThat(linter.detect("README.md", alloy)).isEmpty();
+    assertThat(linter.detect("docs/prometheus.md", "global:\n  scrape_interval: 15s\nscrape_configs: []\n")).isEmpty();
+    assertThat(linter.detect("config", "  loki.write \"default\" {\n  }\n")).as("indented, not top level").isEmpty();
+    assertThat(linter.detect("prometheus", "global:\n  scrape_interval: 15s\nscrape_configs: []\n"))
+        .contains("prometheus");
+  }
+
+  @Test
   void metricDumpsRuleFilesAndOtherYamlAreNotClaimed() {
     assertThat(linter.detect("a.prom", "# TYPE up gauge\nup{job=\"a\"} 1\n")).isEmpty();
     assertThat(linter.detect("rules.yml", "groups:\n  - name: a\n    rules: []\n")).isEmpty();
