@@ -140,8 +140,12 @@ public final class DeltaToCumulative {
           + ", " + p.timeUnixNano() + "] with a different value in stream " + key);
       case SUM -> add(key, s, p, out);
       case LAST -> {
+        // The later value replaces the earlier one; the corrected total is emitted again for the
+        // same window (what was already written for the earlier value cannot be taken back).
+        report.increment(DropReason.DUPLICATE_REPLACED);
         if (s.previous == null) {
-          report.increment(DropReason.DUPLICATE);
+          // The duplicate repeats the stream's first window: the stream starts again from it.
+          first(key, p, out, false);
           return;
         }
         State restored = s.previous;

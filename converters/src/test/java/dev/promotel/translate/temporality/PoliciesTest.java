@@ -38,6 +38,19 @@ class PoliciesTest {
   }
 
   @Test
+  void theLastOfTwoFirstWindowsWinsInEitherOrder() {
+    MetricFamily in = deltaSum("s", n(0, 10, 1), n(0, 10, 7), n(10, 20, 2));
+    for (Order order : Order.values()) {
+      Run run = cumulative(opts().order(order).onDuplicate(OnDuplicate.LAST).build(), in);
+      assertThat(run.text()).as("order %s", order).isEqualTo(
+          "s SUM/2 {} (0,10] 1\ns SUM/2 {} (0,10] 7\ns SUM/2 {} (0,20] 9\n");
+      assertThat(run.report().count(DropReason.DUPLICATE)).isZero();
+      assertThat(run.report().count(DropReason.DUPLICATE_REPLACED)).isEqualTo(1);
+      assertThat(DropReason.DUPLICATE_REPLACED.dropsPoint()).isFalse();
+    }
+  }
+
+  @Test
   void theCollectorPresetCountsARepeatedWindowAsOutOfOrder() {
     Run run = cumulative(TemporalityOptions.otelcol(),
         deltaSum("s", n(0, 10, 1), n(0, 10, 1), n(5, 8, 1)));
