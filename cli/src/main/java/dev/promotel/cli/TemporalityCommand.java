@@ -79,7 +79,10 @@ import picocli.CommandLine.TypeConversionException;
       "",
       "Durations (--max-gap, --max-stale) are data time: 500ms, 30s, 5m, 1h, 1d.",
       "Dropped points are counted per reason on stderr (and in --report); --strict exits 1 if"
-          + " any point was dropped."
+          + " any point was dropped.",
+      "",
+      "Prometheus text and OpenMetrics cannot carry delta temporality: temporality delta needs"
+          + " an OTLP output format (--to otlp-jsonl, otlp-json or otlp-pb)."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -286,6 +289,7 @@ final class TemporalityCommand implements Callable<Integer> {
     List<OpenedInput> streams = new ArrayList<>();
     TemporalityReport counts = new TemporalityReport();
     Format to = output.to;
+    requireDeltaTarget(to);
     try (OutputTarget out = output.open(std)) {
       List<TemporalityConverter.Source> readers = new ArrayList<>();
       Format first = null;
@@ -308,6 +312,7 @@ final class TemporalityCommand implements Callable<Integer> {
             reader(readable, source.name(), format, readOptions, decompression, diagnostics));
       }
       to = to != null ? to : first;
+      requireDeltaTarget(to);
       MetricWriter writer = Codecs.writer(to, out.stream(), output.writeOptions(), diagnostics);
       try (Conversion conversion = new Conversion(to, writer,
           translation.toPrometheus(), translation.toOtlp(), diagnostics)) {
@@ -334,6 +339,17 @@ final class TemporalityCommand implements Callable<Integer> {
           + counts.streamsCreated() + " streams");
     }
     return report.finish(settings, diagnostics, "temporality", sources, to);
+  }
+
+  /**
+   * Refuses {@code temporality delta} into a format without delta temporality (Prometheus text,
+   * OpenMetrics): the deltas would be written as counters again, which reads as different data.
+   */
+  private void requireDeltaTarget(Format to) {
+    if (target != Target.DELTA || to == null || to.can(Format.Capability.DELTA)) return;
+    throw new ExitException(ExitCodes.USAGE, "temporality delta: " + to.id() + " output cannot"
+        + " carry delta temporality; use an OTLP output format (--to otlp-jsonl, otlp-json or"
+        + " otlp-pb)");
   }
 
   /** The options: defaults, then the preset, then every flag given. */

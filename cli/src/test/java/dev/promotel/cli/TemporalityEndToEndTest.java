@@ -146,6 +146,28 @@ class TemporalityEndToEndTest {
   }
 
   @Test
+  void deltaIntoPrometheusTextIsAUsageErrorThatWritesNothing() throws IOException {
+    Path in = dir.resolve("c.jsonl");
+    Files.writeString(in, request(sum("2", point(1000, 1100, "10") + "," + point(1000, 1200, "15"))));
+    for (String to : new String[] {"prom", "om"}) {
+      for (String order : new String[] {"time", "input"}) {
+        Cli cli = Cli.run("temporality", "delta", "--order=" + order, in.toString(), "--to", to);
+        assertThat(cli.exitCode).as(cli.err).isEqualTo(2);
+        assertThat(cli.out).isEmpty();
+        assertThat(cli.err).contains(to + " output cannot carry delta temporality")
+            .contains("use an OTLP output format");
+      }
+    }
+    Path prom = dir.resolve("c.prom");
+    Files.writeString(prom, "# TYPE calls_total counter\ncalls_total 6\n");
+    Cli implied = Cli.run("temporality", "delta", prom.toString());
+    assertThat(implied.exitCode).as(implied.err).isEqualTo(2);
+    assertThat(implied.out).isEmpty();
+    assertThat(Cli.run("temporality", "cumulative", in.toString(), "--to", "prom").exitCode)
+        .isZero();
+  }
+
+  @Test
   void usageErrorsExit2AndErrorPoliciesExit3() throws IOException {
     assertThat(Cli.run("temporality", "sideways").exitCode).isEqualTo(2);
     assertThat(Cli.run("temporality", "cumulative", "--max-stale", "5 minutes").exitCode)
