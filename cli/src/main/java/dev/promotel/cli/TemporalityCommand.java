@@ -314,8 +314,9 @@ final class TemporalityCommand implements Callable<Integer> {
       to = to != null ? to : first;
       requireDeltaTarget(to);
       MetricWriter writer = Codecs.writer(to, out.stream(), output.writeOptions(), diagnostics);
-      try (Conversion conversion = new Conversion(to, writer,
-          translation.toPrometheus(), translation.toOtlp(), diagnostics)) {
+      Conversion conversion = new Conversion(to, writer,
+          translation.toPrometheus(), translation.toOtlp(), diagnostics);
+      try {
         Direction direction = target == Target.CUMULATIVE ? Direction.CUMULATIVE : Direction.DELTA;
         new TemporalityConverter(direction, options, counts).run(readers, conversion.sinkFor(first));
       } catch (TemporalityException e) {
@@ -323,6 +324,9 @@ final class TemporalityCommand implements Callable<Integer> {
       } catch (UncheckedIOException e) {
         throw e.getCause();
       }
+      // Closed only after a complete run: after an error no trailer (closing brackets, # EOF)
+      // dresses a partial output up as a whole one.
+      conversion.close();
       out.commit();
     } finally {
       for (OpenedInput opened : streams) opened.close();

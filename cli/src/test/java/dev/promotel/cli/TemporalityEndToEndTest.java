@@ -168,6 +168,26 @@ class TemporalityEndToEndTest {
   }
 
   @Test
+  void aTruncatedDocumentWritesNothingAndSaysWhereInPlainWords() throws IOException {
+    Path in = dir.resolve("bad.jsonl");
+    Files.writeString(in, "{\"resourceMetrics\":[\n");
+    for (String order : new String[] {"time", "input"}) {
+      for (String to : new String[] {"otlp-jsonl", "otlp-json", "om"}) {
+        Cli cli = Cli.run("temporality", "cumulative", "--order=" + order, in.toString(),
+            "--to", to);
+        assertThat(cli.exitCode).as(cli.err).isEqualTo(3);
+        assertThat(cli.out).as("%s %s", order, to).isEmpty();
+        assertThat(cli.err).as(order).startsWith(in + ":1:20: error: unexpected end of input")
+            .doesNotContain("Source:", "REDACTED", "StreamReadFeature");
+      }
+    }
+    Cli stdin = Cli.runWithStdin("{\"resourceMetrics\":[\n", "temporality", "cumulative",
+        "--order=input", "--from", "otlp-jsonl", "-");
+    assertThat(stdin.exitCode).as(stdin.err).isEqualTo(3);
+    assertThat(stdin.out).isEmpty();
+  }
+
+  @Test
   void usageErrorsExit2AndErrorPoliciesExit3() throws IOException {
     assertThat(Cli.run("temporality", "sideways").exitCode).isEqualTo(2);
     assertThat(Cli.run("temporality", "cumulative", "--max-stale", "5 minutes").exitCode)

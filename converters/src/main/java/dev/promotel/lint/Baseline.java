@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.promotel.format.SourcePosition;
+import dev.promotel.format.internal.JacksonErrors;
 import dev.promotel.yaml.ConfigException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,10 +87,9 @@ public final class Baseline {
         }
       }
     } catch (JsonParseException e) {
-      var l = e.getLocation();
-      throw new ConfigException(SourcePosition.text(name, Math.max(1, l.getLineNr()),
-          Math.max(1, l.getColumnNr())), "expected a promotel lint baseline (JSON): "
-          + e.getOriginalMessage(), "");
+      long[] at = JacksonErrors.position(e, null);
+      throw new ConfigException(SourcePosition.text(name, at[0], at[1]),
+          "expected a promotel lint baseline (JSON): " + JacksonErrors.reason(e), "");
     }
     return new Baseline(name, entries);
   }
