@@ -301,15 +301,18 @@ final class TemporalityCommand implements Callable<Integer> {
           Format format = from != null ? from : Codecs.detect(opened, null);
           if (first == null) first = format;
           readers.add(() -> new ReadAheadReader(Codecs.reader(
-              format, opened.stream(), source.name(), readOptions, diagnostics), 4));
+              format, opened.stream(), source.name(), readOptions, diagnostics,
+              Codecs.sniffedOpenMetrics(opened, from)), 4));
           continue;
         }
         InputSource readable = source.path().isEmpty()
             ? copy(source, decompression, copies) : source;
-        Format format = detect(readable, decompression);
+        boolean[] sniffedOm = {false};
+        Format format = detect(readable, decompression, sniffedOm);
         if (first == null) first = format;
         readers.add(
-            reader(readable, source.name(), format, readOptions, decompression, diagnostics));
+            reader(readable, source.name(), format, sniffedOm[0], readOptions, decompression,
+                diagnostics));
       }
       to = to != null ? to : first;
       requireDeltaTarget(to);
@@ -403,9 +406,12 @@ final class TemporalityCommand implements Callable<Integer> {
     return InputSource.file(copy);
   }
 
-  private Format detect(InputSource source, DecompressionLimits limits) throws IOException {
+  /** The input's format; {@code sniffedOm[0]} says whether its content alone made it OpenMetrics. */
+  private Format detect(InputSource source, DecompressionLimits limits, boolean[] sniffedOm)
+      throws IOException {
     if (from != null) return from;
     try (OpenedInput opened = source.open(limits)) {
+      sniffedOm[0] = Codecs.sniffedOpenMetrics(opened, null);
       return Codecs.detect(opened, null);
     }
   }
@@ -415,14 +421,15 @@ final class TemporalityCommand implements Callable<Integer> {
    * into {@code diagnostics}, so pass 2 does not count the same losses again.
    */
   private static TemporalityConverter.Source reader(InputSource source, String name,
-      Format format, ReadOptions options, DecompressionLimits limits, Diagnostics diagnostics) {
+      Format format, boolean sniffed, ReadOptions options, DecompressionLimits limits,
+      Diagnostics diagnostics) {
     int[] opens = {0};
     return () -> {
       OpenedInput opened = source.open(limits);
       Diagnostics into = opens[0]++ == 0 ? diagnostics : new Diagnostics();
       // Parsing runs a few families ahead on its own thread, as in convert.
       MetricReader reader = new ReadAheadReader(
-          Codecs.reader(format, opened.stream(), name, options, into), 4);
+          Codecs.reader(format, opened.stream(), name, options, into, sniffed), 4);
       return new MetricReader() {
         @Override
         public java.util.Optional<dev.promotel.model.MetricFamily> read() throws IOException {
