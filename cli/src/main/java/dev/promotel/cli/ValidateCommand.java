@@ -57,9 +57,8 @@ final class ValidateCommand implements Callable<Integer> {
     for (InputSource source : input.sources(settings.std().in())) {
       try (OpenedInput opened = source.open(decompression)) {
         Format format = Codecs.detect(opened, input.from);
-        try (MetricReader reader = Codecs.reader(format, opened.stream(),
-            opened.name(), readOptions, new Diagnostics(), 
-            Codecs.sniffedOpenMetrics(opened, input.from))) {
+        try (MetricReader reader = Codecs.reader(format, opened.stream(), opened.name(),
+            readOptions, new Diagnostics(), Codecs.sniffedOpenMetrics(opened, input.from))) {
           long families = Pipeline.drain(reader);
           if (settings.verbosity() > 0) {
             settings.err().println(
