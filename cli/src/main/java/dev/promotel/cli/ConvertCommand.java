@@ -96,7 +96,8 @@ final class ConvertCommand implements Callable<Integer> {
             conversion = new Conversion(to, writer, toPrometheus, toOtlp, diagnostics);
           }
           MetricReader parser =
-              Codecs.reader(from, stream, opened.name(), readOptions, diagnostics);
+              Codecs.reader(from, stream, opened.name(), readOptions, diagnostics,
+                  Codecs.sniffedOpenMetrics(opened, input.from));
           try (MetricReader reader = new ReadAheadReader(parser, 4)) {
             long families = Pipeline.run(reader, conversion.sinkFor(from));
             if (settings.verbosity() > 0) {

@@ -237,7 +237,8 @@ final class FilterCommand implements Callable<Integer> {
                 explain ? settings.err() : null, diagnostics, tail);
           }
           router.use(conversion.sinkFor(from));
-          MetricReader parser = Codecs.reader(from, stream, opened.name(), readOptions, diagnostics);
+          MetricReader parser = Codecs.reader(from, stream, opened.name(), readOptions, diagnostics,
+              Codecs.sniffedOpenMetrics(opened, input.from));
           long families = 0;
           try (MetricReader reader = new ReadAheadReader(parser, 4)) {
             for (Optional<MetricFamily> next = reader.read(); next.isPresent(); next = reader.read()) {

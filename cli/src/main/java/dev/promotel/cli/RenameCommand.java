@@ -195,7 +195,8 @@ final class RenameCommand implements Callable<Integer> {
             }
             upstream = new Conversion(Format.OTLP_JSON, renamer, toPrometheus, toOtlp, diagnostics);
           }
-          MetricReader parser = Codecs.reader(from, stream, opened.name(), readOptions, diagnostics);
+          MetricReader parser = Codecs.reader(from, stream, opened.name(), readOptions, diagnostics,
+              Codecs.sniffedOpenMetrics(opened, input.from));
           try (MetricReader reader = new ReadAheadReader(parser, 4)) {
             long families = Pipeline.run(reader, upstream.sinkFor(from));
             if (settings.verbosity() > 0) {

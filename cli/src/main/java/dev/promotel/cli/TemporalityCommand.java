@@ -79,7 +79,10 @@ import picocli.CommandLine.TypeConversionException;
       "",
       "Durations (--max-gap, --max-stale) are data time: 500ms, 30s, 5m, 1h, 1d.",
       "Dropped points are counted per reason on stderr (and in --report); --strict exits 1 if"
-          + " any point was dropped."
+          + " any point was dropped.",
+      "",
+      "Prometheus text and OpenMetrics cannot carry delta temporality: temporality delta needs"
+          + " an OTLP output format (--to otlp-jsonl, otlp-json or otlp-pb)."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -286,6 +289,7 @@ final class TemporalityCommand implements Callable<Integer> {
     List<OpenedInput> streams = new ArrayList<>();
     TemporalityReport counts = new TemporalityReport();
     Format to = output.to;
+    requireDeltaTarget(to);
     try (OutputTarget out = output.open(std)) {
       List<TemporalityConverter.Source> readers = new ArrayList<>();
       Format first = null;
@@ -297,20 +301,25 @@ final class TemporalityCommand implements Callable<Integer> {
           Format format = from != null ? from : Codecs.detect(opened, null);
           if (first == null) first = format;
           readers.add(() -> new ReadAheadReader(Codecs.reader(
-              format, opened.stream(), source.name(), readOptions, diagnostics), 4));
+              format, opened.stream(), source.name(), readOptions, diagnostics,
+              Codecs.sniffedOpenMetrics(opened, from)), 4));
           continue;
         }
         InputSource readable = source.path().isEmpty()
             ? copy(source, decompression, copies) : source;
-        Format format = detect(readable, decompression);
+        boolean[] sniffedOm = {false};
+        Format format = detect(readable, decompression, sniffedOm);
         if (first == null) first = format;
         readers.add(
-            reader(readable, source.name(), format, readOptions, decompression, diagnostics));
+            reader(readable, source.name(), format, sniffedOm[0], readOptions, decompression,
+                diagnostics));
       }
       to = to != null ? to : first;
+      requireDeltaTarget(to);
       MetricWriter writer = Codecs.writer(to, out.stream(), output.writeOptions(), diagnostics);
-      try (Conversion conversion = new Conversion(to, writer,
-          translation.toPrometheus(), translation.toOtlp(), diagnostics)) {
+      Conversion conversion = new Conversion(to, writer,
+          translation.toPrometheus(), translation.toOtlp(), diagnostics);
+      try {
         Direction direction = target == Target.CUMULATIVE ? Direction.CUMULATIVE : Direction.DELTA;
         new TemporalityConverter(direction, options, counts).run(readers, conversion.sinkFor(first));
       } catch (TemporalityException e) {
@@ -318,6 +327,9 @@ final class TemporalityCommand implements Callable<Integer> {
       } catch (UncheckedIOException e) {
         throw e.getCause();
       }
+      // Closed only after a complete run: after an error no trailer (closing brackets, # EOF)
+      // dresses a partial output up as a whole one.
+      conversion.close();
       out.commit();
     } finally {
       for (OpenedInput opened : streams) opened.close();
@@ -334,6 +346,17 @@ final class TemporalityCommand implements Callable<Integer> {
           + counts.streamsCreated() + " streams");
     }
     return report.finish(settings, diagnostics, "temporality", sources, to);
+  }
+
+  /**
+   * Refuses {@code temporality delta} into a format without delta temporality (Prometheus text,
+   * OpenMetrics): the deltas would be written as counters again, which reads as different data.
+   */
+  private void requireDeltaTarget(Format to) {
+    if (target != Target.DELTA || to == null || to.can(Format.Capability.DELTA)) return;
+    throw new ExitException(ExitCodes.USAGE, "temporality delta: " + to.id() + " output cannot"
+        + " carry delta temporality; use an OTLP output format (--to otlp-jsonl, otlp-json or"
+        + " otlp-pb)");
   }
 
   /** The options: defaults, then the preset, then every flag given. */
@@ -383,9 +406,12 @@ final class TemporalityCommand implements Callable<Integer> {
     return InputSource.file(copy);
   }
 
-  private Format detect(InputSource source, DecompressionLimits limits) throws IOException {
+  /** The input's format; {@code sniffedOm[0]} says whether its content alone made it OpenMetrics. */
+  private Format detect(InputSource source, DecompressionLimits limits, boolean[] sniffedOm)
+      throws IOException {
     if (from != null) return from;
     try (OpenedInput opened = source.open(limits)) {
+      sniffedOm[0] = Codecs.sniffedOpenMetrics(opened, null);
       return Codecs.detect(opened, null);
     }
   }
@@ -395,14 +421,15 @@ final class TemporalityCommand implements Callable<Integer> {
    * into {@code diagnostics}, so pass 2 does not count the same losses again.
    */
   private static TemporalityConverter.Source reader(InputSource source, String name,
-      Format format, ReadOptions options, DecompressionLimits limits, Diagnostics diagnostics) {
+      Format format, boolean sniffed, ReadOptions options, DecompressionLimits limits,
+      Diagnostics diagnostics) {
     int[] opens = {0};
     return () -> {
       OpenedInput opened = source.open(limits);
       Diagnostics into = opens[0]++ == 0 ? diagnostics : new Diagnostics();
       // Parsing runs a few families ahead on its own thread, as in convert.
       MetricReader reader = new ReadAheadReader(
-          Codecs.reader(format, opened.stream(), name, options, into), 4);
+          Codecs.reader(format, opened.stream(), name, options, into, sniffed), 4);
       return new MetricReader() {
         @Override
         public java.util.Optional<dev.promotel.model.MetricFamily> read() throws IOException {

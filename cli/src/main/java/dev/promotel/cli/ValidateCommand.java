@@ -1,5 +1,6 @@
 package dev.promotel.cli;
 
+import dev.promotel.format.Diagnostics;
 import dev.promotel.format.Format;
 import dev.promotel.format.MetricParseException;
 import dev.promotel.format.MetricReader;
@@ -56,7 +57,8 @@ final class ValidateCommand implements Callable<Integer> {
     for (InputSource source : input.sources(settings.std().in())) {
       try (OpenedInput opened = source.open(decompression)) {
         Format format = Codecs.detect(opened, input.from);
-        try (MetricReader reader = Codecs.reader(format, opened, readOptions)) {
+        try (MetricReader reader = Codecs.reader(format, opened.stream(), opened.name(),
+            readOptions, new Diagnostics(), Codecs.sniffedOpenMetrics(opened, input.from))) {
           long families = Pipeline.drain(reader);
           if (settings.verbosity() > 0) {
             settings.err().println(

@@ -166,6 +166,19 @@ class OtlpConvertEndToEndTest {
     assertThat(filesIn(dir)).containsExactly(name);
   }
 
+  @Test
+  void aTruncatedJsonDocumentIsAPlainErrorAtTheUnclosedArrayWithNothingOnStdout()
+      throws IOException {
+    Path in = Files.writeString(dir.resolve("bad.jsonl"), "{\"resourceMetrics\":[\n");
+    for (String to : new String[] {"otlp-jsonl", "otlp-json", "prom", "om"}) {
+      Cli cli = Cli.run("convert", in.toString(), "--to", to);
+      assertThat(cli.exitCode).as(cli.err).isEqualTo(ExitCodes.INVALID_INPUT);
+      assertThat(cli.out).as(to).isEmpty();
+      assertThat(cli.err).isEqualTo(in + ":1:20: error: unexpected end of input: the array"
+          + " opened here is never closed\n");
+    }
+  }
+
   private static byte[] bytes(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }

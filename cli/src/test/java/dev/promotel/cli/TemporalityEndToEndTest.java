@@ -146,6 +146,48 @@ class TemporalityEndToEndTest {
   }
 
   @Test
+  void deltaIntoPrometheusTextIsAUsageErrorThatWritesNothing() throws IOException {
+    Path in = dir.resolve("c.jsonl");
+    Files.writeString(in, request(sum("2", point(1000, 1100, "10") + "," + point(1000, 1200, "15"))));
+    for (String to : new String[] {"prom", "om"}) {
+      for (String order : new String[] {"time", "input"}) {
+        Cli cli = Cli.run("temporality", "delta", "--order=" + order, in.toString(), "--to", to);
+        assertThat(cli.exitCode).as(cli.err).isEqualTo(2);
+        assertThat(cli.out).isEmpty();
+        assertThat(cli.err).contains(to + " output cannot carry delta temporality")
+            .contains("use an OTLP output format");
+      }
+    }
+    Path prom = dir.resolve("c.prom");
+    Files.writeString(prom, "# TYPE calls_total counter\ncalls_total 6\n");
+    Cli implied = Cli.run("temporality", "delta", prom.toString());
+    assertThat(implied.exitCode).as(implied.err).isEqualTo(2);
+    assertThat(implied.out).isEmpty();
+    assertThat(Cli.run("temporality", "cumulative", in.toString(), "--to", "prom").exitCode)
+        .isZero();
+  }
+
+  @Test
+  void aTruncatedDocumentWritesNothingAndSaysWhereInPlainWords() throws IOException {
+    Path in = dir.resolve("bad.jsonl");
+    Files.writeString(in, "{\"resourceMetrics\":[\n");
+    for (String order : new String[] {"time", "input"}) {
+      for (String to : new String[] {"otlp-jsonl", "otlp-json", "om"}) {
+        Cli cli = Cli.run("temporality", "cumulative", "--order=" + order, in.toString(),
+            "--to", to);
+        assertThat(cli.exitCode).as(cli.err).isEqualTo(3);
+        assertThat(cli.out).as("%s %s", order, to).isEmpty();
+        assertThat(cli.err).as(order).startsWith(in + ":1:20: error: unexpected end of input")
+            .doesNotContain("Source:", "REDACTED", "StreamReadFeature");
+      }
+    }
+    Cli stdin = Cli.runWithStdin("{\"resourceMetrics\":[\n", "temporality", "cumulative",
+        "--order=input", "--from", "otlp-jsonl", "-");
+    assertThat(stdin.exitCode).as(stdin.err).isEqualTo(3);
+    assertThat(stdin.out).isEmpty();
+  }
+
+  @Test
   void usageErrorsExit2AndErrorPoliciesExit3() throws IOException {
     assertThat(Cli.run("temporality", "sideways").exitCode).isEqualTo(2);
     assertThat(Cli.run("temporality", "cumulative", "--max-stale", "5 minutes").exitCode)

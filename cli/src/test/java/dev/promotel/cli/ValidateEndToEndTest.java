@@ -24,6 +24,39 @@ class ValidateEndToEndTest {
   @TempDir Path dir;
 
   @Test
+  void aSmallCounterFileWithoutEofIsPrometheusTextAsPromtoolReadsIt() throws IOException {
+    Path in = write(dir, "t0.prom", "# TYPE foo counter\nfoo_total 1\n");
+
+    Cli validate = Cli.runWithWriters("validate", in.toString());
+    Cli convert = Cli.run("convert", in.toString(), "--to", "otlp-jsonl");
+
+    assertThat(validate.exitCode).as(validate.err).isZero();
+    assertThat(convert.exitCode).as(convert.err).isZero();
+    assertThat(convert.out).contains("\"name\":\"foo_total\"");
+  }
+
+  @Test
+  void aLargeFileTakenForOpenMetricsWithoutEofSaysHowToReadItAsPrometheusText()
+      throws IOException {
+    StringBuilder text = new StringBuilder("# TYPE foo counter\n");
+    for (int i = 0; text.length() <= 70_000; i++) {
+      text.append("foo_total{i=\"").append(i).append("\"} 1\n");
+    }
+    Path in = write(dir, "big.prom", text.toString());
+
+    Cli sniffed = Cli.runWithWriters("validate", in.toString());
+    Cli explicit = Cli.runWithWriters("validate", "--from", "om", in.toString());
+    Cli prom = Cli.runWithWriters("validate", "--from", "prom", in.toString());
+
+    assertThat(sniffed.exitCode).isEqualTo(3);
+    assertThat(sniffed.err).contains("expected '# EOF' as the last line")
+        .contains("(detected as OpenMetrics; use --from prom for Prometheus text)");
+    assertThat(explicit.exitCode).isEqualTo(3);
+    assertThat(explicit.err).contains("expected '# EOF'").doesNotContain("detected as");
+    assertThat(prom.exitCode).as(prom.err).isZero();
+  }
+
+  @Test
   void aGoodOpenMetricsFileExits0Silently() throws IOException {
     Path in = write(dir, "good.om", OM);
 

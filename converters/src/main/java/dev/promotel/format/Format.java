@@ -192,15 +192,29 @@ public enum Format {
    *       OpenMetrics-only type, an exemplar, or a counter whose TYPE line lacks the {@code _total}
    *       its samples carry. Otherwise the file name's extension, otherwise Prometheus text.
    * </ul>
+   *
+   * <p>Same as {@link #sniff(byte[], int, String, boolean)} with a head that may be only the start
+   * of the input.
    */
   public static Format sniff(byte[] head, int length, String fileName) {
+    return sniff(head, length, fileName, false);
+  }
+
+  /**
+   * As {@link #sniff(byte[], int, String)}; when {@code whole} says the head is the entire input
+   * and it has no {@code # EOF} line (which OpenMetrics requires), a counter TYPE without the
+   * {@code _total} of its samples is no evidence: promtool reads such a file as Prometheus text
+   * 0.0.4, e.g. {@code # TYPE foo counter\nfoo_total 1\n} is {@link #PROM}. OpenMetrics-only syntax
+   * ({@code # UNIT}, info/stateset/gaugehistogram types, exemplars) and the extension still count.
+   */
+  public static Format sniff(byte[] head, int length, String fileName, boolean whole) {
     Optional<Format> byName = fromFileName(fileName == null ? "" : fileName);
     int first = 0;
     while (first < length && isJsonWhitespace(head[first])) first++;
     if (first < length && head[first] == '{') return sniffJson(head, first, length, byName);
     if (hasControlByte(head, length) && opensProtobufRequest(head, length)) return OTLP_PB;
     String text = new String(head, 0, length, StandardCharsets.UTF_8);
-    if (looksLikeOpenMetrics(text)) return OM;
+    if (looksLikeOpenMetrics(text, whole)) return OM;
     Format named = byName.orElse(PROM);
     return named == PROM || named == OM ? named : PROM;
   }
@@ -273,10 +287,17 @@ public enum Format {
     return byName.filter(f -> f == OTLP_JSON).orElse(OTLP_JSONL);
   }
 
-  private static boolean looksLikeOpenMetrics(String text) {
-    if (text.startsWith("# EOF") || text.contains("\n# EOF")) return true;
+  private static boolean hasEofLine(String text) {
+    return text.startsWith("# EOF") || text.contains("\n# EOF");
+  }
+
+  private static boolean looksLikeOpenMetrics(String text, boolean whole) {
+    if (hasEofLine(text)) return true;
     if (text.startsWith("# UNIT ") || text.contains("\n# UNIT ")) return true;
     if (OM_ONLY_TYPE.matcher(text).find() || EXEMPLAR.matcher(text).find()) return true;
+    // A counter family whose samples carry _total is also valid Prometheus text 0.0.4 (promtool
+    // reads them as untyped samples): evidence only while the rest, and its # EOF, may follow.
+    if (whole) return false;
     Matcher counter = COUNTER_TYPE.matcher(text);
     while (counter.find()) {
       String name = counter.group(1);

@@ -120,6 +120,14 @@ public final class OpenedInput implements Closeable {
     return Arrays.copyOf(head, head.length);
   }
 
+  /**
+   * Whether {@link #head()} holds the whole (decompressed) input: it is shorter than {@value
+   * #HEAD_BYTES}, so the input ended inside it. Sniffing may then rely on what is absent.
+   */
+  public boolean isWhole() {
+    return head.length < HEAD_BYTES;
+  }
+
   /** Whether the input has no (decompressed) bytes at all. */
   public boolean isEmpty() {
     return head.length == 0;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.promotel.format.SourcePosition;
+import dev.promotel.format.internal.JacksonErrors;
 import dev.promotel.yaml.ConfigException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,25 +87,11 @@ public final class Baseline {
         }
       }
     } catch (JsonParseException e) {
-      var l = e.getLocation();
-      throw new ConfigException(SourcePosition.text(name, Math.max(1, l.getLineNr()),
-          Math.max(1, l.getColumnNr())), "expected a promotel lint baseline (JSON): "
-          + plain(e.getOriginalMessage()), "");
+      long[] at = JacksonErrors.position(e, null);
+      throw new ConfigException(SourcePosition.text(name, at[0], at[1]),
+          "expected a promotel lint baseline (JSON): " + JacksonErrors.reason(e), "");
     }
     return new Baseline(name, entries);
-  }
-
-  private static final java.util.regex.Pattern SOURCE_REF = java.util.regex.Pattern.compile(
-      "\\s*\\(start marker at \\[Source:[^\\]]*?line: (\\d+), column: (\\d+)\\]\\)");
-
-  /**
-   * Jackson's message without its internals: "(start marker at [Source: REDACTED (...); line: 1,
-   * column: 27])" becomes "(opened at 1:27)", and any other source reference is dropped.
-   */
-  static String plain(String message) {
-    String m = SOURCE_REF.matcher(message).replaceAll(" (opened at $1:$2)");
-    m = m.replaceAll("\\s*\\[Source:[^\\]]*\\]", "");
-    return m.replaceAll("\\s*\\(`?StreamReadFeature[^)]*\\)", "").strip();
   }
 
   private static void expect(JsonParser p, boolean ok, String name, String what)

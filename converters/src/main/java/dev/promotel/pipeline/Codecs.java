@@ -2,6 +2,7 @@ package dev.promotel.pipeline;
 
 import dev.promotel.format.Diagnostics;
 import dev.promotel.format.Format;
+import dev.promotel.format.MetricParseException;
 import dev.promotel.format.MetricReader;
 import dev.promotel.format.MetricWriter;
 import dev.promotel.format.ReadOptions;
@@ -15,6 +16,7 @@ import dev.promotel.format.otlp.OtlpProtobufWriter;
 import dev.promotel.format.prometheus.PrometheusTextReader;
 import dev.promotel.format.prometheus.PrometheusTextWriter;
 import dev.promotel.io.OpenedInput;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
@@ -38,13 +40,62 @@ public final class Codecs {
   public static Format detect(OpenedInput input, Format explicit) {
     if (explicit != null) return explicit;
     byte[] head = input.head();
-    return Format.sniff(head, head.length, input.name());
+    return Format.sniff(head, head.length, input.name(), input.isWhole());
+  }
+
+  /**
+   * Whether {@code input}'s content alone (not its name, not {@code --from}) makes it OpenMetrics:
+   * then a missing {@code # EOF} may mean Prometheus text was taken for OpenMetrics, and {@link
+   * #reader(Format, InputStream, String, ReadOptions, Diagnostics, boolean)} says so.
+   */
+  public static boolean sniffedOpenMetrics(OpenedInput input, Format explicit) {
+    if (explicit != null) return false;
+    byte[] head = input.head();
+    return Format.sniff(head, head.length, "", input.isWhole()) == Format.OM;
   }
 
   /** Opens a reader of {@code format} over an opened input; errors are positioned in its name. */
   public static MetricReader reader(Format format, OpenedInput input, ReadOptions options) {
     return reader(format, input.stream(), input.name(), options);
   }
+
+  /**
+   * As {@link #reader(Format, InputStream, String, ReadOptions, Diagnostics)}; when {@code
+   * sniffed} (the content was taken for OpenMetrics: {@link #sniffedOpenMetrics}), an OpenMetrics
+   * input that lacks its {@code # EOF} line is reported with a hint to read it as Prometheus text.
+   */
+  public static MetricReader reader(Format format, InputStream in, String sourceName,
+      ReadOptions options, Diagnostics diagnostics, boolean sniffed) {
+    MetricReader reader = reader(format, in, sourceName, options, diagnostics);
+    return sniffed && format == Format.OM ? new SniffedOpenMetrics(reader) : reader;
+  }
+
+  /** Adds the "detected as OpenMetrics" hint to a missing-{@code # EOF} error. */
+  private static final class SniffedOpenMetrics implements MetricReader {
+    private final MetricReader reader;
+
+    SniffedOpenMetrics(MetricReader reader) {
+      this.reader = reader;
+    }
+
+    @Override
+    public java.util.Optional<dev.promotel.model.MetricFamily> read() throws IOException {
+      try {
+        return reader.read();
+      } catch (MetricParseException e) {
+        if (!e.reason().startsWith(MISSING_EOF)) throw e;
+        throw new MetricParseException(e.position(), e.reason()
+            + " (detected as OpenMetrics; use --from prom for Prometheus text)", e.sourceLine());
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      reader.close();
+    }
+  }
+
+  private static final String MISSING_EOF = "expected '# EOF'";
 
   /** Opens a reader of {@code format} over {@code in}; {@code sourceName} prefixes error positions. */
   public static MetricReader reader(

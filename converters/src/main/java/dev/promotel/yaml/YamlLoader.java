@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.promotel.format.SourcePosition;
+import dev.promotel.format.internal.JacksonErrors;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -223,9 +224,7 @@ public final class YamlLoader {
       String context = marked.getContext();
       if (problem != null) return context == null ? problem : problem + " (" + context + ")";
     }
-    String message = e.getOriginalMessage();
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+    return JacksonErrors.reason(e);
   }
 
   private static String readFile(Path file) throws IOException {

@@ -1,8 +1,13 @@
 package dev.promotel.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.promotel.format.Diagnostics;
 import dev.promotel.format.Format;
+import dev.promotel.format.MetricParseException;
+import dev.promotel.format.MetricReader;
+import dev.promotel.format.ReadOptions;
 import dev.promotel.io.InputSource;
 import dev.promotel.io.OpenedInput;
 import java.io.ByteArrayInputStream;
@@ -34,6 +39,50 @@ class CodecsTest {
   void plainSamplesArePrometheusText() throws IOException {
     try (OpenedInput in = open(InputSource.STDIN_NAME, "# TYPE up gauge\nup 1\n")) {
       assertThat(Codecs.detect(in, null)).isEqualTo(Format.PROM);
+    }
+  }
+
+  @Test
+  void aWholeInputWithoutEofIsPrometheusTextEvenWithACounterTypeLackingTotal() throws IOException {
+    String text = "# TYPE foo counter\nfoo_total 1\n";
+    try (OpenedInput in = open("t0.prom", text)) {
+      assertThat(in.isWhole()).isTrue();
+      assertThat(Codecs.detect(in, null)).isEqualTo(Format.PROM);
+    }
+    try (OpenedInput in = open(InputSource.STDIN_NAME, text + "# EOF\n")) {
+      assertThat(Codecs.detect(in, null)).isEqualTo(Format.OM);
+    }
+  }
+
+  @Test
+  void aCounterTypeLackingTotalStillHintsOpenMetricsWhenTheInputGoesOnPastTheHead()
+      throws IOException {
+    StringBuilder text = new StringBuilder("# TYPE foo counter\n");
+    for (int i = 0; text.length() <= OpenedInput.HEAD_BYTES; i++) {
+      text.append("foo_total{i=\"").append(i).append("\"} 1\n");
+    }
+    try (OpenedInput in = open("big.prom", text.toString())) {
+      assertThat(in.isWhole()).isFalse();
+      assertThat(Codecs.detect(in, null)).isEqualTo(Format.OM);
+    }
+  }
+
+  @Test
+  void aSniffedOpenMetricsInputWithoutEofSaysHowToReadItAsPrometheusText() throws IOException {
+    String text = "# TYPE foo counter\nfoo_total 1\n";
+    try (MetricReader reader = Codecs.reader(Format.OM,
+        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "big.prom",
+        ReadOptions.DEFAULTS, new Diagnostics(), true)) {
+      assertThatThrownBy(() -> Pipeline.drain(reader))
+          .isInstanceOf(MetricParseException.class)
+          .hasMessage("big.prom:3:1: expected '# EOF' as the last line, got end of input"
+              + " (detected as OpenMetrics; use --from prom for Prometheus text)");
+    }
+    try (MetricReader reader = Codecs.reader(Format.OM,
+        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "big.prom",
+        ReadOptions.DEFAULTS, new Diagnostics(), false)) {
+      assertThatThrownBy(() -> Pipeline.drain(reader))
+          .hasMessage("big.prom:3:1: expected '# EOF' as the last line, got end of input");
     }
   }
 

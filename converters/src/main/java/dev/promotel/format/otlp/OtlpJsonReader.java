@@ -1,7 +1,6 @@
 package dev.promotel.format.otlp;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -12,6 +11,7 @@ import dev.promotel.format.MetricParseException;
 import dev.promotel.format.MetricReader;
 import dev.promotel.format.ReadOptions;
 import dev.promotel.format.SourcePosition;
+import dev.promotel.format.internal.JacksonErrors;
 import dev.promotel.model.MetricFamily;
 import java.io.IOException;
 import java.io.InputStream;
@@ -151,9 +151,10 @@ public final class OtlpJsonReader implements MetricReader {
 
   /** Jackson's syntax and limit errors, at the location jackson reports (else the parser's). */
   private MetricParseException positioned(JsonProcessingException e) {
-    JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
-    return new MetricParseException(
-        SourcePosition.text(source, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr())),
-        "invalid JSON: " + e.getOriginalMessage());
+    long[] at = JacksonErrors.position(e, parser.currentLocation());
+    String reason = JacksonErrors.reason(e);
+    // A truncated input is no syntax error of its own: say so plainly.
+    return new MetricParseException(SourcePosition.text(source, at[0], at[1]),
+        reason.startsWith("unexpected end of input") ? reason : "invalid JSON: " + reason);
   }
 }

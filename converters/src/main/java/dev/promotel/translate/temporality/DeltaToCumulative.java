@@ -31,6 +31,10 @@ public final class DeltaToCumulative {
   private final TemporalityReport report;
   private final StreamTable<State> streams;
   private final BoundsInterner bounds = new BoundsInterner();
+  /** The input position of the point being accepted (-1 when the caller gives none). */
+  private long position = -1;
+  /** The input position whose outputs the last accept superseded, else -1. */
+  private long superseded = -1;
 
   public DeltaToCumulative(TemporalityOptions options, TemporalityReport report) {
     this.options = options;
@@ -52,6 +56,28 @@ public final class DeltaToCumulative {
    * @throws TemporalityException when an {@code error} policy rejects the point
    */
   public void accept(StreamKey key, Point p, List<Point> out) {
+    accept(key, p, out, -1);
+  }
+
+  /**
+   * As {@link #accept(StreamKey, Point, List)} for the point at input {@code position}; afterwards
+   * {@link #superseded()} tells whether its outputs replace those of an earlier position.
+   */
+  public void accept(StreamKey key, Point p, List<Point> out, long position) {
+    this.position = position;
+    this.superseded = -1;
+    accept0(key, p, out);
+  }
+
+  /**
+   * The input position whose outputs the last point replaced ({@code --on-duplicate=last}: the
+   * later value of a window wins), or -1. A caller that has not written them yet drops them.
+   */
+  public long superseded() {
+    return superseded;
+  }
+
+  private void accept0(StreamKey key, Point p, List<Point> out) {
     long start = p.startTimeUnixNano();
     long time = p.timeUnixNano();
     if (!options.collectorChecks() && start > time) {
@@ -140,13 +166,20 @@ public final class DeltaToCumulative {
           + ", " + p.timeUnixNano() + "] with a different value in stream " + key);
       case SUM -> add(key, s, p, out);
       case LAST -> {
+        // The later value replaces the earlier one; the corrected total is emitted again for the
+        // same window (what was already written for the earlier value cannot be taken back).
+        report.increment(DropReason.DUPLICATE_REPLACED);
+        long replaced = s.emittedAt;
+        int before = out.size();
         if (s.previous == null) {
-          report.increment(DropReason.DUPLICATE);
-          return;
+          // The duplicate repeats the stream's first window: the stream starts again from it.
+          first(key, p, out, false);
+        } else {
+          State restored = s.previous;
+          streams.put(key, restored);
+          add(key, restored, p, out);
         }
-        State restored = s.previous;
-        streams.put(key, restored);
-        add(key, restored, p, out);
+        if (out.size() > before) superseded = replaced;
       }
     }
   }
@@ -176,6 +209,7 @@ public final class DeltaToCumulative {
       report.increment(DropReason.ZERO_INIT);
     }
     out.add(s.emit(p, exemplars(s, p)));
+    s.emittedAt = position;
   }
 
   private void add(StreamKey key, State s, Point p, List<Point> out) {
@@ -206,6 +240,7 @@ public final class DeltaToCumulative {
     s.lastStart = p.startTimeUnixNano();
     report.increment(DropReason.ACCEPTED);
     out.add(s.emit(p, exemplars(s, p)));
+    s.emittedAt = position;
   }
 
   private List<Exemplar> exemplars(State s, Point p) {
@@ -246,6 +281,8 @@ public final class DeltaToCumulative {
     List<Exemplar> firstExemplars;
     /** The state before the last add, kept only for {@code --on-duplicate=last}. */
     State previous;
+    /** The input position of the stream's last emitted point (-1: not given). */
+    long emittedAt = -1;
 
     static State of(Point p, BoundsInterner bounds) {
       State s;

@@ -16,6 +16,9 @@ public enum DropReason {
   ACCEPTED(false, "points accepted"),
   OUT_OF_ORDER(true, "points dropped: not later than the stream's last point (out of order)"),
   DUPLICATE(true, "points dropped: same window as the previous point with a different value"),
+  DUPLICATE_REPLACED(false,
+      "points replaced: same window as the previous point, the later value wins"
+          + " (--on-duplicate=last)"),
   DEDUPLICATED(false, "points deduplicated: an exact repeat of the previous point"),
   OLDER_START(true, "points dropped: start before the stream's start (several writers?)"),
   OVERLAP(true, "points dropped: window overlaps the previous one"),

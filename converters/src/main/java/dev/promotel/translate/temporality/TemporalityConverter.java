@@ -163,8 +163,11 @@ public final class TemporalityConverter {
       if (sortInput) {
         inputs.sorted(item -> {
           Record r = decode(item.payload());
-          accept(r.header(), r.point());
+          accept(r.header(), r.point(), item.k3());
           if (last) return;
+          long superseded = direction == Direction.CUMULATIVE ? toCumulative.superseded() : -1;
+          // Pass 2 has not written the superseded results yet: a tombstone after them drops them.
+          if (superseded >= 0 && !byTime) results.add(superseded, Long.MAX_VALUE, 0, TOMBSTONE);
           for (int i = 0; i < buffer.size(); i++) {
             Point o = buffer.get(i);
             if (byTime) results.add(o.timeUnixNano(), item.k3(), i, encode(r.header(), o));
@@ -180,9 +183,13 @@ public final class TemporalityConverter {
   }
 
   private void accept(int header, Point p) {
+    accept(header, p, -1);
+  }
+
+  private void accept(int header, Point p, long position) {
     buffer.clear();
     StreamKey key = StreamKey.of(metrics.get(header), p.attributes());
-    if (direction == Direction.CUMULATIVE) toCumulative.accept(key, p, buffer);
+    if (direction == Direction.CUMULATIVE) toCumulative.accept(key, p, buffer, position);
     else toDelta.accept(key, p, buffer);
     if (options.emit() == Emit.LAST && !buffer.isEmpty()) {
       lastPoints.put(key.detached(), new LastPoint(header, buffer.get(buffer.size() - 1)));
@@ -212,7 +219,7 @@ public final class TemporalityConverter {
           List<Point> points = new ArrayList<>();
           for (int i = 0; i < family.data().points().size(); i++) {
             long at = seq++;
-            for (Point p = cursor.take(at); p != null; p = cursor.take(at)) points.add(p);
+            points.addAll(cursor.take(at));
           }
           if (!points.isEmpty()) out.write(rebuild(family, points));
         }
@@ -230,11 +237,15 @@ public final class TemporalityConverter {
       head = merge.next();
     }
 
-    Point take(long seq) throws IOException {
-      if (head == null || head.k1() != seq) return null;
-      Point p = decode(head.payload()).point();
-      head = merge.next();
-      return p;
+    /** The results of input position {@code seq}; none when a tombstone follows them. */
+    List<Point> take(long seq) throws IOException {
+      List<Point> points = new ArrayList<>(1);
+      while (head != null && head.k1() == seq) {
+        if (isTombstone(head.payload())) points.clear();
+        else points.add(decode(head.payload()).point());
+        head = merge.next();
+      }
+      return points;
     }
 
     @Override
@@ -332,6 +343,13 @@ public final class TemporalityConverter {
   // ------------------------------------------------------------------------------ records
 
   private record Record(int header, Point point) {}
+
+  /** A result record that cancels the results of its input position sorted before it. */
+  private static final byte[] TOMBSTONE = {-1, -1, -1, -1};
+
+  private static boolean isTombstone(byte[] payload) {
+    return payload.length == TOMBSTONE.length && java.util.Arrays.equals(payload, TOMBSTONE);
+  }
 
   private static byte[] encode(int header, Point p) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(96);

@@ -187,8 +187,16 @@ class OtlpReaderErrorTest {
         argumentSet("invalid JSON",
             "{\"resourceMetrics\":[}",
             "in.json:1:21: invalid JSON: Unexpected close marker '}': expected ']' (for Array"
-                + " starting at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION`"
-                + " disabled); line: 1, column: 20])"),
+                + " starting at 1:20)"),
+        argumentSet("a document cut short in an array",
+            "{\"resourceMetrics\":[\n",
+            "in.json:1:20: unexpected end of input: the array opened here is never closed"),
+        argumentSet("a document cut short in an object",
+            "{\"resourceMetrics\":[{\"resource\":",
+            "in.json:1:33: unexpected end of input: within/between Object entries"),
+        argumentSet("a document cut short in a string",
+            "{\"resourceMetrics\":[{\"reso",
+            "in.json:1:27: unexpected end of input: in field name"),
         argumentSet("a string where an array is expected",
             "{\"resourceMetrics\":[{\"scopeMetrics\":\"x\"}]}",
             "in.json:1:37: expected an array for 'scopeMetrics', got a string"),
