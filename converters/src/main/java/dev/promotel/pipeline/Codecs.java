@@ -15,6 +15,7 @@ import dev.promotel.format.otlp.OtlpProtobufWriter;
 import dev.promotel.format.prometheus.PrometheusTextReader;
 import dev.promotel.format.prometheus.PrometheusTextWriter;
 import dev.promotel.io.OpenedInput;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
@@ -35,7 +36,7 @@ public final class Codecs {
    * the input's first decompressed bytes by {@link Format#sniff}, where the input's name (a path,
    * or {@code <stdin>}, which has no extension) only breaks ties.
    */
-  public static Format detect(OpenedInput input, Format explicit) {
+  public static Format detect(OpenedInput input, Format explicit) throws IOException {
     if (explicit != null) return explicit;
     byte[] head = input.head();
     return Format.sniff(head, head.length, input.name());
