@@ -22,6 +22,7 @@ import dev.promotel.select.Selector;
 import dev.promotel.select.SeriesFilter;
 import dev.promotel.translate.mapping.OtlpToPrometheusOptions;
 import dev.promotel.translate.mapping.PrometheusToOtlpOptions;
+import dev.promotel.yaml.ConfigException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -185,17 +186,30 @@ final class FilterCommand implements Callable<Integer> {
       throw new ExitException(ExitCodes.USAGE, "--relabel-job needs --relabel FILE");
     }
     List<String> selectorTexts = new ArrayList<>(matches);
-    boolean reshapes = relabel != null || hasLabelOps();
+    // Options that do something without a selector make it optional, as --relabel does.
+    boolean selectorOptional = relabel != null || hasLabelOps() || head != null || sort;
+    boolean positional = false;
     if (selectorTexts.isEmpty()) {
-      if (!input.inputs.isEmpty() && !(reshapes && isInput(input.inputs.get(0)))) {
+      if (!input.inputs.isEmpty() && !(selectorOptional && isInput(input.inputs.get(0)))) {
         selectorTexts.add(input.inputs.remove(0));
-      } else if (!reshapes) {
+        positional = true;
+      } else if (!selectorOptional) {
         throw new ExitException(ExitCodes.USAGE, "filter: missing SELECTOR (or -m, --relabel,"
-            + " or a label option); try promotel filter --help");
+            + " --head, --sort or a label option); try promotel filter --help");
       }
     }
     List<Selector> selectors = new ArrayList<>();
-    for (String text : selectorTexts) selectors.add(Selector.parse(text));
+    for (String text : selectorTexts) {
+      try {
+        selectors.add(Selector.parse(text));
+      } catch (ConfigException e) {
+        if (positional && isInput(text)) {
+          throw new ConfigException(e.position(), e.reason() + " (no selector given? the first"
+              + " argument is the selector; use -m or --)", e.sourceLine());
+        }
+        throw e;
+      }
+    }
     if (invert && selectors.isEmpty()) {
       throw new ExitException(ExitCodes.USAGE, "--invert needs a selector");
     }
