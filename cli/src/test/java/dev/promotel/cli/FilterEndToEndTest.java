@@ -293,6 +293,27 @@ class FilterEndToEndTest {
   }
 
   @Test
+  void headOrSortAloneMakeTheSelectorOptional() {
+    Cli head = Cli.run("filter", "--head", "2", NODE);
+    Cli sort = Cli.run("filter", "--sort", NODE);
+
+    assertThat(head.exitCode).isZero();
+    assertThat(head.out).startsWith("# HELP go_gc_duration_seconds");
+    assertThat(head.out.lines().filter(l -> l.startsWith("# TYPE"))).hasSize(2);
+    assertThat(sort.exitCode).isZero();
+    assertThat(sort.out).startsWith("# HELP go_gc_duration_seconds");
+  }
+
+  @Test
+  void aFileNameGivenAsTheSelectorSaysSo() {
+    Cli cli = Cli.run("filter", NODE);
+
+    assertThat(cli.exitCode).isEqualTo(2);
+    assertThat(cli.err).contains("(no selector given? the first argument is the selector; use -m"
+        + " or --)");
+  }
+
+  @Test
   void sortStopsAtItsLimitWithExit3() throws IOException {
     Cli cli = Cli.run("filter", "{__name__=~\".+\"}", "--sort", "--sort-limit", "10", NODE);
 
