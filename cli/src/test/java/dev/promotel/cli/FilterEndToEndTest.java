@@ -314,6 +314,20 @@ class FilterEndToEndTest {
   }
 
   @Test
+  void theSameSeriesFromTwoInputsIsWrittenOnceAndReportedInEveryFormat() {
+    for (String to : new String[] {"prom", "om", "otlp-json"}) {
+      Cli cli = Cli.run("filter", "node_load1", "-t", to, "--strict", NODE, NODE);
+
+      assertThat(cli.exitCode).as(to).isEqualTo(1);
+      assertThat(cli.out.split("0\\.41", -1)).as(to).hasSize(2);
+      assertThat(cli.err).as(to).contains("1 series dropped that repeat a series of the same"
+          + " family just before");
+    }
+    Cli sorted = Cli.run("filter", "node_load1", "--sort", "--strict", NODE, NODE);
+    assertThat(sorted.exitCode).isEqualTo(1);
+  }
+
+  @Test
   void sortStopsAtItsLimitWithExit3() throws IOException {
     Cli cli = Cli.run("filter", "{__name__=~\".+\"}", "--sort", "--sort-limit", "10", NODE);
 

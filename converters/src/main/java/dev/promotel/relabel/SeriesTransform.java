@@ -72,6 +72,8 @@ public final class SeriesTransform implements MetricWriter {
   /** The family written last and its label sets: the next write may continue it. */
   private String lastName;
   private Set<Attributes> lastSeen;
+  /** The family written last while its label sets are not collected yet (it may repeat). */
+  private MetricFamily lastFamily;
 
   /**
    * @param filter the selectors, or null for every series
@@ -94,7 +96,7 @@ public final class SeriesTransform implements MetricWriter {
     MetricFamily selected = filter == null ? family : filter.apply(family);
     if (selected == null) return;
     if (relabeler.isEmpty() && ops.isEmpty()) {
-      next.write(selected);
+      writeUnchanged(selected);
       return;
     }
     Map<String, Group> groups = new LinkedHashMap<>();
@@ -158,6 +160,46 @@ public final class SeriesTransform implements MetricWriter {
       next.write(renamed(g.template, g.name, g.points));
       lastName = e.getKey();
       lastSeen = g.seen;
+      lastFamily = null;
+    }
+  }
+
+  /**
+   * Writes a family no rule changed, dropping series that repeat one of the family written just
+   * before when it has the same name and kind (a later chunk, or the same family from the next
+   * input): every output format then sees each series once. The label sets are collected only
+   * once a family repeats, so memory grows with the largest repeated family.
+   */
+  private void writeUnchanged(MetricFamily family) throws IOException {
+    String key = family.data().kind() + "\0" + family.name();
+    if (!key.equals(lastName)) {
+      lastName = key;
+      lastSeen = null;
+      lastFamily = family;
+      next.write(family);
+      return;
+    }
+    if (lastSeen == null) {
+      lastSeen = new HashSet<>();
+      for (Point p : lastFamily.data().points()) lastSeen.add(p.attributes());
+      lastFamily = null;
+    }
+    List<Point> points = family.data().points();
+    List<Point> kept = null;
+    for (int i = 0; i < points.size(); i++) {
+      Point p = points.get(i);
+      if (lastSeen.add(p.attributes())) {
+        if (kept != null) kept.add(p);
+        continue;
+      }
+      if (kept == null) kept = new ArrayList<>(points.subList(0, i));
+      diagnostics.loss("duplicate-series", "series dropped that repeat a series of the same"
+          + " family just before (the same input given twice?)");
+    }
+    if (kept == null) {
+      next.write(family);
+    } else if (!kept.isEmpty()) {
+      next.write(FamilySeries.withPoints(family, kept));
     }
   }
 
@@ -169,7 +211,7 @@ public final class SeriesTransform implements MetricWriter {
   private Group group(Map<String, Group> groups, String name, MetricFamily template) {
     String key = template.data().kind() + "\0" + name;
     return groups.computeIfAbsent(key, k -> new Group(name, template,
-        groups.isEmpty() && k.equals(lastName) ? lastSeen : new HashSet<>()));
+        groups.isEmpty() && k.equals(lastName) && lastSeen != null ? lastSeen : new HashSet<>()));
   }
 
   /** Adds a rebuilt or relabelled point to its group unless its labels repeat there (loss). */
