@@ -72,6 +72,13 @@ public final class SeriesTransform implements MetricWriter {
   /** The family written last and its label sets: the next write may continue it. */
   private String lastName;
   private Set<Attributes> lastSeen;
+  /** Groups of series renamed to a family not written yet, by that name, in arrival order. */
+  private final Map<String, List<Group>> pending = new LinkedHashMap<>();
+  private long pendingSeries;
+  /** The family written last (after renaming), which a moved series may continue. */
+  private MetricFamily lastTemplate;
+  /** Every family name written so far (one entry per family name). */
+  private final Set<String> writtenNames = new HashSet<>();
   /** The family written last while its label sets are not collected yet (it may repeat). */
   private MetricFamily lastFamily;
 
@@ -154,14 +161,110 @@ public final class SeriesTransform implements MetricWriter {
       }
     }
     if (explain != null) explain.flush();
+    List<Group> waiting = pending.remove(selected.name());
+    if (waiting != null) {
+      for (Group w : waiting) pendingSeries -= w.points.size();
+      join(groups, selected, waiting);
+    }
     for (Map.Entry<String, Group> e : groups.entrySet()) {
       Group g = e.getValue();
       if (g.points.isEmpty()) continue;
-      next.write(renamed(g.template, g.name, g.points));
-      lastName = e.getKey();
-      lastSeen = g.seen;
-      lastFamily = null;
+      if (!g.name.equals(selected.name()) && !writtenNames.contains(g.name)) {
+        // Moved to a family the input may still hold: wait for it, so it is never left out.
+        pending.computeIfAbsent(g.name, n -> new ArrayList<>()).add(g);
+        pendingSeries += g.points.size();
+        continue;
+      }
+      if (!g.name.equals(selected.name()) && lastTemplate != null
+          && g.name.equals(lastTemplate.name()) && !e.getKey().equals(lastName)) {
+        // Moved into the family written just before, of another type: continue it.
+        Map<String, Group> last = new LinkedHashMap<>();
+        join(last, lastTemplate, List.of(g));
+        Group merged = last.values().iterator().next();
+        if (!merged.points.isEmpty()) emit(lastName, merged);
+        continue;
+      }
+      emit(e.getKey(), g);
     }
+    while (pendingSeries > HOLD_LIMIT && !pending.isEmpty()) flushOldestPending();
+  }
+
+  /** Series moved by relabelling and held (at most {@value #HOLD_LIMIT}) until their family. */
+  private static final long HOLD_LIMIT = 100_000;
+
+  private void emit(String key, Group g) throws IOException {
+    MetricFamily family = renamed(g.template, g.name, g.points);
+    next.write(family);
+    lastTemplate = family;
+    writtenNames.add(g.name);
+    lastName = key;
+    lastSeen = g.seen;
+    lastFamily = null;
+  }
+
+  private void flushOldestPending() throws IOException {
+    Map.Entry<String, List<Group>> oldest = pending.entrySet().iterator().next();
+    pending.remove(oldest.getKey());
+    diagnostics.note("relabel-moved-flushed", "series renamed by relabelling written before their"
+        + " family arrived: more than " + HOLD_LIMIT + " were waiting; if that family follows,"
+        + " the text formats report it as a duplicate (use --sort)");
+    for (Group g : oldest.getValue()) {
+      pendingSeries -= g.points.size();
+      emit(g.template.data().kind() + "\0" + g.name, g);
+    }
+  }
+
+  /**
+   * Moves the held series renamed to {@code family}'s name into it, ahead of its own series (they
+   * came first in the input): under its type when the kinds agree or both are plain numbers
+   * (gauge, counter), else dropped with a loss. The family itself is always kept.
+   */
+  private void join(Map<String, Group> groups, MetricFamily family, List<Group> waiting) {
+    String key = family.data().kind() + "\0" + family.name();
+    Group own = groups.get(key);
+    Set<Attributes> seen = groups.isEmpty() && key.equals(lastName) && lastSeen != null
+        ? lastSeen : new HashSet<>();
+    Group merged = new Group(family.name(), family, seen);
+    for (Group w : waiting) {
+      boolean sameKind = w.template.data().kind() == family.data().kind();
+      boolean numbers = isNumber(w.template) && isNumber(family);
+      if (!sameKind && !numbers) {
+        diagnostics.loss("relabel-type-conflict", "series dropped that relabelling renamed into"
+            + " an existing family of another kind (for example a histogram into a gauge)",
+            w.points.size());
+        continue;
+      }
+      if (w.template.promType() != family.promType()) {
+        diagnostics.note("relabel-type-changed", "series renamed by relabelling into an existing"
+            + " family of another type take that family's type");
+      }
+      addAll(merged, w.points);
+    }
+    if (own != null) addAll(merged, own.points);
+    // Keep the family's place among the groups: rebuild the map with the merged group first.
+    Map<String, Group> rest = new LinkedHashMap<>(groups);
+    rest.remove(key);
+    groups.clear();
+    groups.put(key, merged);
+    groups.putAll(rest);
+  }
+
+  private void addAll(Group into, List<Point> points) {
+    for (Point p : points) {
+      if (into.seen.add(p.attributes())) {
+        into.points.add(p);
+      } else {
+        seriesDropped++;
+        seriesOut--;
+        diagnostics.loss("relabel-duplicate-series", "series dropped after relabelling or label"
+            + " operations: an earlier series of the family ended with the same labels");
+      }
+    }
+  }
+
+  private static boolean isNumber(MetricFamily family) {
+    MetricData.Kind kind = family.data().kind();
+    return kind == MetricData.Kind.GAUGE || kind == MetricData.Kind.SUM;
   }
 
   /**
@@ -687,10 +790,23 @@ public final class SeriesTransform implements MetricWriter {
     return out.toString();
   }
 
-  /** Lists the rules that never matched, then closes the next writer. */
+  /**
+   * Writes the renamed series whose family never came, lists the rules that never matched, then
+   * closes the next writer.
+   */
   @Override
   public void close() throws IOException {
     try {
+      for (List<Group> held : pending.values()) {
+        // Several families renamed to one name that never came: one family, first type wins.
+        Map<String, Group> one = new LinkedHashMap<>();
+        Group first = held.get(0);
+        join(one, renamed(first.template, first.name, List.of()), held);
+        for (Map.Entry<String, Group> e : one.entrySet()) {
+          if (!e.getValue().points.isEmpty()) emit(e.getKey(), e.getValue());
+        }
+      }
+      pending.clear();
       if (explain != null) printSummary();
     } finally {
       next.close();
