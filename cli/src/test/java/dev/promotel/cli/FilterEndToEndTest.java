@@ -193,8 +193,8 @@ class FilterEndToEndTest {
 
   @Test
   void aCounterRenamedIntoAnExistingGaugeKeepsBothSeriesUnderTheGaugeType() throws IOException {
-    String counterFirst = "# TYPE a counter\na_total{x=\"1\"} 1\n# TYPE b gauge\nb{x=\"2\"} 2\n";
-    String gaugeFirst = "# TYPE b gauge\nb{x=\"2\"} 2\n# TYPE a counter\na_total{x=\"1\"} 1\n";
+    String counterFirst = "# TYPE a_total counter\na_total{x=\"1\"} 1\n# TYPE b gauge\nb{x=\"2\"} 2\n";
+    String gaugeFirst = "# TYPE b gauge\nb{x=\"2\"} 2\n# TYPE a_total counter\na_total{x=\"1\"} 1\n";
     Path rules = write(dir, "r.yml", "- {source_labels: [__name__], regex: a_total,"
         + " target_label: __name__, replacement: b}\n");
 
@@ -224,6 +224,144 @@ class FilterEndToEndTest {
     assertThat(cli.exitCode).isEqualTo(1);
     assertThat(cli.out).isEqualTo(HISTOGRAM);
     assertThat(cli.err).contains("renamed into an existing family of another kind");
+  }
+
+  private static final String HISTOGRAM = "# TYPE req histogram\n"
+      + "req_bucket{le=\"0.1\"} 2\nreq_bucket{le=\"0.5\"} 5\nreq_bucket{le=\"1\"} 7\n"
+      + "req_bucket{le=\"+Inf\"} 9\nreq_sum 4.5\nreq_count 9\n";
+
+  private static final String SUMMARY = "# TYPE lat summary\n"
+      + "lat{quantile=\"0.5\"} 0.2\nlat{quantile=\"0.9\"} 0.7\nlat{quantile=\"0.99\"} 1.5\n"
+      + "lat_sum 30\nlat_count 100\n";
+
+  private Cli relabelled(String input, String rules, String... more) throws IOException {
+    Path in = write(dir, "in.prom", input);
+    Path r = write(dir, "r.yml", rules);
+    String[] args = new String[3 + more.length];
+    args[0] = "filter";
+    args[1] = "--relabel=" + r;
+    System.arraycopy(more, 0, args, 2, more.length);
+    args[args.length - 1] = in.toString();
+    return Cli.run(args);
+  }
+
+  @Test
+  void droppingTheBucketSamplesOfAHistogramLeavesItsSumAndCountAsASummary() throws IOException {
+    Cli cli = relabelled(HISTOGRAM,
+        "- {source_labels: [__name__], regex: req_bucket, action: drop}\n");
+
+    assertThat(cli.exitCode).isZero();
+    assertThat(cli.out).isEqualTo("# TYPE req summary\nreq_sum 4.5\nreq_count 9\n");
+    assertThat(cli.err).contains("written as summaries without quantiles");
+  }
+
+  @Test
+  void keepingOnlyCountAndSumSamplesFollowsPrometheus() throws IOException {
+    Cli cli = relabelled(HISTOGRAM + SUMMARY,
+        "- {source_labels: [__name__], regex: '.*_(count|sum)', action: keep}\n");
+
+    assertThat(cli.out).isEqualTo("# TYPE req summary\nreq_sum 4.5\nreq_count 9\n"
+        + "# TYPE lat summary\nlat_sum 30\nlat_count 100\n");
+  }
+
+  @Test
+  void droppingSomeBucketsMergesTheirCountsIntoTheNextKeptBound() throws IOException {
+    Cli cli = relabelled(HISTOGRAM,
+        "- {source_labels: [__name__, le], regex: 'req_bucket;0\\.(1|5)', action: drop}\n");
+
+    assertThat(cli.exitCode).isZero();
+    assertThat(cli.out).isEqualTo("# TYPE req histogram\nreq_bucket{le=\"1\"} 7\n"
+        + "req_bucket{le=\"+Inf\"} 9\nreq_sum 4.5\nreq_count 9\n");
+    assertThat(cli.err).isEmpty();
+  }
+
+  @Test
+  void keepingOnlyBucketsGivesAHistogramWithoutSum() throws IOException {
+    Cli cli = relabelled(HISTOGRAM,
+        "- {source_labels: [__name__], regex: req_sum, action: drop}\n", "--strict");
+
+    assertThat(cli.exitCode).isZero();
+    assertThat(cli.out).isEqualTo("# TYPE req histogram\nreq_bucket{le=\"0.1\"} 2\n"
+        + "req_bucket{le=\"0.5\"} 5\nreq_bucket{le=\"1\"} 7\nreq_bucket{le=\"+Inf\"} 9\n"
+        + "req_count 9\n");
+  }
+
+  @Test
+  void droppingTheCountButNotTheInfBucketIsALoss() throws IOException {
+    Cli cli = relabelled(HISTOGRAM,
+        "- {source_labels: [__name__], regex: req_count, action: drop}\n", "--strict");
+
+    assertThat(cli.exitCode).isEqualTo(1);
+    assertThat(cli.err).contains("_count and the +Inf bucket are one value");
+  }
+
+  @Test
+  void droppingSomeQuantilesLeavesASummaryWithFewerQuantiles() throws IOException {
+    Cli cli = relabelled(SUMMARY,
+        "- {source_labels: [quantile], regex: '0\\.99', action: drop}\n", "--explain");
+
+    assertThat(cli.out).isEqualTo("# TYPE lat summary\nlat{quantile=\"0.5\"} 0.2\n"
+        + "lat{quantile=\"0.9\"} 0.7\nlat_sum 30\nlat_count 100\n");
+    assertThat(cli.err).contains("samples differ").contains("lat{quantile=\"0.99\"}:")
+        .contains("with 2 of 3 quantiles");
+  }
+
+  @Test
+  void aRuleThatTreatsEverySampleAlikeMovesTheWholeSeries() throws IOException {
+    Cli cli = relabelled(HISTOGRAM,
+        "- {source_labels: [__name__], regex: 'req(.*)', target_label: __name__,"
+            + " replacement: 'http$1'}\n- {target_label: team, replacement: a}\n");
+
+    assertThat(cli.out).isEqualTo("# TYPE http histogram\n"
+        + "http_bucket{team=\"a\",le=\"0.1\"} 2\nhttp_bucket{team=\"a\",le=\"0.5\"} 5\n"
+        + "http_bucket{team=\"a\",le=\"1\"} 7\nhttp_bucket{team=\"a\",le=\"+Inf\"} 9\n"
+        + "http_sum{team=\"a\"} 4.5\nhttp_count{team=\"a\"} 9\n");
+    assertThat(cli.err).isEmpty();
+  }
+
+  @Test
+  void renamingOneSampleOutOfItsFamilyShapeIsALoss() throws IOException {
+    Cli cli = relabelled(HISTOGRAM, "- {source_labels: [__name__], regex: req_sum,"
+        + " target_label: __name__, replacement: total}\n", "--strict");
+
+    assertThat(cli.exitCode).isEqualTo(1);
+    assertThat(cli.out).contains("req_count 9\n").doesNotContain("req_sum");
+    assertThat(cli.err).contains("no longer fits their family");
+  }
+
+  @Test
+  void headOrSortAloneMakeTheSelectorOptional() {
+    Cli head = Cli.run("filter", "--head", "2", NODE);
+    Cli sort = Cli.run("filter", "--sort", NODE);
+
+    assertThat(head.exitCode).isZero();
+    assertThat(head.out).startsWith("# HELP go_gc_duration_seconds");
+    assertThat(head.out.lines().filter(l -> l.startsWith("# TYPE"))).hasSize(2);
+    assertThat(sort.exitCode).isZero();
+    assertThat(sort.out).startsWith("# HELP go_gc_duration_seconds");
+  }
+
+  @Test
+  void aFileNameGivenAsTheSelectorSaysSo() {
+    Cli cli = Cli.run("filter", NODE);
+
+    assertThat(cli.exitCode).isEqualTo(2);
+    assertThat(cli.err).contains("(no selector given? the first argument is the selector; use -m"
+        + " or --)");
+  }
+
+  @Test
+  void theSameSeriesFromTwoInputsIsWrittenOnceAndReportedInEveryFormat() {
+    for (String to : new String[] {"prom", "om", "otlp-json"}) {
+      Cli cli = Cli.run("filter", "node_load1", "-t", to, "--strict", NODE, NODE);
+
+      assertThat(cli.exitCode).as(to).isEqualTo(1);
+      assertThat(cli.out.split("0\\.41", -1)).as(to).hasSize(2);
+      assertThat(cli.err).as(to).contains("1 series dropped that repeat a series of the same"
+          + " family just before");
+    }
+    Cli sorted = Cli.run("filter", "node_load1", "--sort", "--strict", NODE, NODE);
+    assertThat(sorted.exitCode).isEqualTo(1);
   }
 
   @Test

@@ -35,20 +35,34 @@ import java.util.Set;
  * ({@link LabelOps}), per series (point), one family at a time.
  *
  * <p>Relabelling sees a series as Prometheus would: its labels plus {@code __name__}, the
- * family's name (a histogram or summary once, named as its family, without {@code le} or {@code
- * quantile}). Afterwards:
+ * family's name. A histogram or summary is relabelled per sample, as Prometheus' {@code
+ * metric_relabel_configs} are: {@code foo_bucket{le=...}}, {@code foo_sum}, {@code foo_count}
+ * ({@code foo{quantile=...}} for a summary). When every sample ends with the same name (less its
+ * suffix) and labels, the point moves whole; when no rule can see {@code le}/{@code quantile},
+ * one evaluation serves every bucket. When samples differ, each place they end in gets what the
+ * model can hold: fewer bounds (a dropped bucket's count merges into the next kept one, so the
+ * cumulative counts at kept bounds stay exact; +Inf stays as the count), a summary of {@code
+ * _sum}/{@code _count} without quantiles (note {@code relabel-type-changed}), fewer quantiles;
+ * the rest is loss {@code relabel-sample-inexpressible}. Exponential histograms are relabelled
+ * once, named as their family, as Prometheus does with native histograms. Afterwards:
  *
  * <ul>
  *   <li>a series whose {@code __name__} is gone or empty is dropped (note {@code
  *       relabel-nameless-dropped}; Prometheus would fail the scrape);
  *   <li>series whose {@code __name__} changed move to a family of that name, with the same type,
- *       help, unit and resource; the families of one input family are written in the order their
- *       first series appeared. A family name that recurs later in the stream is written again
- *       (text writers report the duplicate family);
+ *       help, unit and resource. Until a family of that name is written they wait (at most
+ *       100000 series; beyond, the oldest are written, note {@code relabel-moved-flushed}): when
+ *       the input's family of that name arrives they join it ahead of its own series, under its
+ *       type when both are gauges or counters (note {@code relabel-type-changed}), else they are a
+ *       loss ({@code relabel-type-conflict}); the family itself is always written. Those whose
+ *       family never came are written at the end. A family already written earlier is continued
+ *       when it was the last one; otherwise it is written again (text writers report it);
  *   <li>of series that end with equal labels in one family, the first is kept and the others
  *       dropped (loss {@code relabel-duplicate-series}); a family's label sets are remembered
  *       while it continues (its chunks, or a family of the same name that directly follows), so
- *       memory grows with the largest family, and only when rules or label operations run;
+ *       memory grows with the largest family. Without rules and label operations they are
+ *       collected only once a family repeats (the same input given twice: loss {@code
+ *       duplicate-series});
  *   <li>labels keep their OTLP type when their value did not change; changed values are strings.
  * </ul>
  *
@@ -287,7 +301,7 @@ public final class SeriesTransform implements MetricWriter {
       for (Point p : lastFamily.data().points()) lastSeen.add(p.attributes());
       lastFamily = null;
     }
-    List<Point> points = family.data().points();
+    List<? extends Point> points = family.data().points();
     List<Point> kept = null;
     for (int i = 0; i < points.size(); i++) {
       Point p = points.get(i);
@@ -295,7 +309,7 @@ public final class SeriesTransform implements MetricWriter {
         if (kept != null) kept.add(p);
         continue;
       }
-      if (kept == null) kept = new ArrayList<>(points.subList(0, i));
+      if (kept == null) kept = new ArrayList<Point>(points.subList(0, i));
       diagnostics.loss("duplicate-series", "series dropped that repeat a series of the same"
           + " family just before (the same input given twice?)");
     }
