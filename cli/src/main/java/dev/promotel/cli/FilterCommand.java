@@ -22,6 +22,7 @@ import dev.promotel.select.Selector;
 import dev.promotel.select.SeriesFilter;
 import dev.promotel.translate.mapping.OtlpToPrometheusOptions;
 import dev.promotel.translate.mapping.PrometheusToOtlpOptions;
+import dev.promotel.yaml.ConfigException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -58,8 +59,9 @@ import picocli.CommandLine.ParentCommand;
           + " input format to any output format (-t).",
       "",
       "The first argument is the selector (as grep's pattern) unless -m is given; several -m"
-          + " are ORed, matchers inside one selector ANDed. With --relabel or a label option the"
-          + " selector may be left out (every series passes): then a first argument that is -"
+          + " are ORed, matchers inside one selector ANDed. With --relabel, a label option,"
+          + " --head or --sort the selector may be left out (every series passes): then a first"
+          + " argument that is -"
           + " or an existing file is an input. Regexes are RE2, fully anchored:"
           + " code=~\"2..\" does not match 2000.",
       "",
@@ -71,20 +73,25 @@ import picocli.CommandLine.ParentCommand;
           + " is kept or dropped whole: __name__ matchers see all its sample names (foo,"
           + " foo_bucket, foo_count, foo_sum; =/=~ hold when any matches, !=/!~ when none does),"
           + " and matchers on le (histograms) or quantile (summaries) are ignored for them, with"
-          + " a note. Relabel rules see such a series once, named as the family (foo), without"
-          + " le or quantile.",
+          + " a note. Relabel rules, as in Prometheus, see each sample: foo_bucket{le=...},"
+          + " foo_sum, foo_count (foo{quantile=...} for a summary). Samples the rules treat alike"
+          + " move the series whole; otherwise dropped buckets merge into the next kept bound, a"
+          + " histogram left without buckets becomes a summary of _sum/_count (note), dropped"
+          + " quantiles leave a shorter summary, and what cannot be held is a loss.",
       "",
       "Relabelling follows Prometheus 3: every action, defaults (separator ;, regex (.*),"
           + " replacement $1), $1/$${1}/$name expansion, md5-based hashmod, UTF-8 label names."
           + " A series left without __name__ is dropped (note). A series whose __name__ changes"
-          + " moves to a family of that name with the same type; series that end with equal"
-          + " labels are dropped but the first (loss). __tmp labels stay unless a rule drops"
-          + " them, as in Prometheus.",
+          + " moves to a family of that name with the same type; if the input has a family of"
+          + " that name, the series waits for it (up to 100000 series) and joins it under its"
+          + " type (gauge and counter mix; other kinds are a loss). Series that end with equal"
+          + " labels, or repeat from a second input, are dropped but the first (loss). __tmp"
+          + " labels stay unless a rule drops them, as in Prometheus.",
       "",
       "Streaming: each family is written (and flushed on a pipe or terminal) as soon as it is"
-          + " read; the first output appears once 64 KiB of input or its end have arrived"
-          + " (format detection). --sort is the exception: it holds everything (up to"
-          + " --sort-limit series) until the input ends."
+          + " read; without -f the first output appears once 64 KiB of input or its end have"
+          + " arrived (format detection), with -f at once. --sort is the exception: it holds"
+          + " everything (up to --sort-limit series) until the input ends."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -185,17 +192,30 @@ final class FilterCommand implements Callable<Integer> {
       throw new ExitException(ExitCodes.USAGE, "--relabel-job needs --relabel FILE");
     }
     List<String> selectorTexts = new ArrayList<>(matches);
-    boolean reshapes = relabel != null || hasLabelOps();
+    // Options that do something without a selector make it optional, as --relabel does.
+    boolean selectorOptional = relabel != null || hasLabelOps() || head != null || sort;
+    boolean positional = false;
     if (selectorTexts.isEmpty()) {
-      if (!input.inputs.isEmpty() && !(reshapes && isInput(input.inputs.get(0)))) {
+      if (!input.inputs.isEmpty() && !(selectorOptional && isInput(input.inputs.get(0)))) {
         selectorTexts.add(input.inputs.remove(0));
-      } else if (!reshapes) {
+        positional = true;
+      } else if (!selectorOptional) {
         throw new ExitException(ExitCodes.USAGE, "filter: missing SELECTOR (or -m, --relabel,"
-            + " or a label option); try promotel filter --help");
+            + " --head, --sort or a label option); try promotel filter --help");
       }
     }
     List<Selector> selectors = new ArrayList<>();
-    for (String text : selectorTexts) selectors.add(Selector.parse(text));
+    for (String text : selectorTexts) {
+      try {
+        selectors.add(Selector.parse(text));
+      } catch (ConfigException e) {
+        if (positional && isInput(text)) {
+          throw new ConfigException(e.position(), e.reason() + " (no selector given? the first"
+              + " argument is the selector; use -m or --)", e.sourceLine());
+        }
+        throw e;
+      }
+    }
     if (invert && selectors.isEmpty()) {
       throw new ExitException(ExitCodes.USAGE, "--invert needs a selector");
     }

@@ -3,6 +3,7 @@ package dev.promotel.cli;
 import dev.promotel.format.Diagnostics;
 import dev.promotel.format.MetricWriter;
 import dev.promotel.io.PromotelIOException;
+import dev.promotel.model.MetricData;
 import dev.promotel.model.MetricFamily;
 import dev.promotel.model.Point;
 import dev.promotel.select.FamilySeries;
@@ -130,12 +131,19 @@ final class FilterSinks {
             + maxSeries + " series; raise --sort-limit, or filter more first",
             PromotelIOException.EXIT_INVALID_INPUT);
       }
-      Key key = new Key(family.name(), family.data().kind(), family.resource(), family.scope(),
-          family.promType());
+      // Gauges and counters of one name are one family (relabelling may rename one into the
+      // other): the first one's type wins. Other kinds of one name stay apart.
+      boolean number = family.data().kind() == MetricData.Kind.GAUGE
+          || family.data().kind() == MetricData.Kind.SUM;
+      Key key = new Key(family.name(), number ? "number" : family.data().kind(),
+          family.resource(), family.scope(), number ? "number" : family.promType());
       Held h = held.computeIfAbsent(key, k -> new Held());
       if (h.first == null) {
         h.first = family;
         h.sink = router.current();
+      } else if (h.first.promType() != family.promType()) {
+        diagnostics.note("relabel-type-changed", "series renamed by relabelling into an existing"
+            + " family of another type take that family's type");
       }
       h.points.addAll(family.data().points());
     }

@@ -99,8 +99,12 @@ class FilterEndToEndTest {
     assertThat(cli.err)
         .contains("go_goroutines\n  #1 ../samples/relabel.yml:4:3 drop: regex matched"
             + " \"go_goroutines\": dropped\n  → dropped\n")
+        // hashmod on __name__ gives the histogram's _sum another shard than its buckets.
+        .contains("restic_backup_duration_seconds_sum:\n")
         .contains("explain: 248 series relabelled, 217 kept, 31 dropped\n")
-        .endsWith("explain: rules that never matched:\n  #5 ../samples/relabel.yml:21:3 drop\n");
+        .contains("explain: rules that never matched:\n  #5 ../samples/relabel.yml:21:3 drop\n")
+        .endsWith("promotel: 1 histogram _sum/_count samples dropped that relabelling gave other"
+            + " labels than the buckets: one family cannot be a histogram and a summary\n");
   }
 
   @Test
@@ -171,18 +175,193 @@ class FilterEndToEndTest {
   }
 
   @Test
-  void aSeriesRenamedIntoAFamilyFurtherOnLeavesThatFamilyOutWithALoss() throws IOException {
-    Path in = write(dir, "in.prom", "# TYPE a gauge\na 1\n# TYPE c gauge\nc 5\n# TYPE b gauge\nb 2\n");
+  void aSeriesRenamedIntoAFamilyFurtherOnJoinsThatFamily() throws IOException {
+    Path in = write(dir, "in.prom",
+        "# TYPE a gauge\na 1\n# TYPE c gauge\nc 5\n# TYPE b gauge\nb{x=\"2\"} 2\n");
     Path rules = write(dir, "r.yml",
         "- {source_labels: [__name__], regex: a, target_label: __name__, replacement: b}\n");
 
-    Cli streamed = Cli.run("filter", "--relabel", rules.toString(), in.toString());
-    Cli sorted = Cli.run("filter", "--relabel", rules.toString(), "--sort", in.toString());
+    Cli streamed = Cli.run("filter", "--relabel", rules.toString(), "--strict", in.toString());
+    Cli sorted = Cli.run("filter", "--relabel", rules.toString(), "--sort", "--strict",
+        in.toString());
 
-    assertThat(streamed.out).isEqualTo("# TYPE b gauge\nb 1\n# TYPE c gauge\nc 5\n");
-    assertThat(streamed.err).contains("1 families dropped whose name was already written");
-    assertThat(sorted.out).isEqualTo("# TYPE b gauge\nb 1\n# TYPE c gauge\nc 5\n");
-    assertThat(sorted.err).contains("1 series dropped after relabelling or label operations");
+    assertThat(streamed.exitCode).isZero();
+    assertThat(streamed.out).isEqualTo("# TYPE c gauge\nc 5\n# TYPE b gauge\nb 1\nb{x=\"2\"} 2\n");
+    assertThat(sorted.exitCode).isZero();
+    assertThat(sorted.out).isEqualTo("# TYPE b gauge\nb 1\nb{x=\"2\"} 2\n# TYPE c gauge\nc 5\n");
+  }
+
+  @Test
+  void aCounterRenamedIntoAnExistingGaugeKeepsBothSeriesUnderTheGaugeType() throws IOException {
+    String counterFirst = "# TYPE a_total counter\na_total{x=\"1\"} 1\n# TYPE b gauge\nb{x=\"2\"} 2\n";
+    String gaugeFirst = "# TYPE b gauge\nb{x=\"2\"} 2\n# TYPE a_total counter\na_total{x=\"1\"} 1\n";
+    Path rules = write(dir, "r.yml", "- {source_labels: [__name__], regex: a_total,"
+        + " target_label: __name__, replacement: b}\n");
+
+    for (String input : new String[] {counterFirst, gaugeFirst}) {
+      for (boolean sort : new boolean[] {false, true}) {
+        Path in = write(dir, "in.prom", input);
+        Cli cli = sort
+            ? Cli.run("filter", "--relabel", rules.toString(), "--sort", "--strict", in.toString())
+            : Cli.run("filter", "--relabel", rules.toString(), "--strict", in.toString());
+
+        assertThat(cli.exitCode).as(input + sort).isZero();
+        assertThat(cli.out).as(input + sort).startsWith("# TYPE b gauge\n")
+            .contains("b{x=\"1\"} 1\n").contains("b{x=\"2\"} 2\n");
+        assertThat(cli.err).as(input + sort).contains("take that family's type");
+      }
+    }
+  }
+
+  @Test
+  void aSeriesRenamedIntoAFamilyOfAnotherKindIsALossAndTheFamilyStays() throws IOException {
+    Path in = write(dir, "in.prom", "# TYPE a gauge\na 1\n" + HISTOGRAM);
+    Path rules = write(dir, "r.yml",
+        "- {source_labels: [__name__], regex: a, target_label: __name__, replacement: req}\n");
+
+    Cli cli = Cli.run("filter", "--relabel", rules.toString(), "--strict", in.toString());
+
+    assertThat(cli.exitCode).isEqualTo(1);
+    assertThat(cli.out).isEqualTo(HISTOGRAM);
+    assertThat(cli.err).contains("renamed into an existing family of another kind");
+  }
+
+  private static final String HISTOGRAM = "# TYPE req histogram\n"
+      + "req_bucket{le=\"0.1\"} 2\nreq_bucket{le=\"0.5\"} 5\nreq_bucket{le=\"1\"} 7\n"
+      + "req_bucket{le=\"+Inf\"} 9\nreq_sum 4.5\nreq_count 9\n";
+
+  private static final String SUMMARY = "# TYPE lat summary\n"
+      + "lat{quantile=\"0.5\"} 0.2\nlat{quantile=\"0.9\"} 0.7\nlat{quantile=\"0.99\"} 1.5\n"
+      + "lat_sum 30\nlat_count 100\n";
+
+  private Cli relabelled(String input, String rules, String... more) throws IOException {
+    Path in = write(dir, "in.prom", input);
+    Path r = write(dir, "r.yml", rules);
+    String[] args = new String[3 + more.length];
+    args[0] = "filter";
+    args[1] = "--relabel=" + r;
+    System.arraycopy(more, 0, args, 2, more.length);
+    args[args.length - 1] = in.toString();
+    return Cli.run(args);
+  }
+
+  @Test
+  void droppingTheBucketSamplesOfAHistogramLeavesItsSumAndCountAsASummary() throws IOException {
+    Cli cli = relabelled(HISTOGRAM,
+        "- {source_labels: [__name__], regex: req_bucket, action: drop}\n");
+
+    assertThat(cli.exitCode).isZero();
+    assertThat(cli.out).isEqualTo("# TYPE req summary\nreq_sum 4.5\nreq_count 9\n");
+    assertThat(cli.err).contains("written as summaries without quantiles");
+  }
+
+  @Test
+  void keepingOnlyCountAndSumSamplesFollowsPrometheus() throws IOException {
+    Cli cli = relabelled(HISTOGRAM + SUMMARY,
+        "- {source_labels: [__name__], regex: '.*_(count|sum)', action: keep}\n");
+
+    assertThat(cli.out).isEqualTo("# TYPE req summary\nreq_sum 4.5\nreq_count 9\n"
+        + "# TYPE lat summary\nlat_sum 30\nlat_count 100\n");
+  }
+
+  @Test
+  void droppingSomeBucketsMergesTheirCountsIntoTheNextKeptBound() throws IOException {
+    Cli cli = relabelled(HISTOGRAM,
+        "- {source_labels: [__name__, le], regex: 'req_bucket;0\\.(1|5)', action: drop}\n");
+
+    assertThat(cli.exitCode).isZero();
+    assertThat(cli.out).isEqualTo("# TYPE req histogram\nreq_bucket{le=\"1\"} 7\n"
+        + "req_bucket{le=\"+Inf\"} 9\nreq_sum 4.5\nreq_count 9\n");
+    assertThat(cli.err).isEmpty();
+  }
+
+  @Test
+  void keepingOnlyBucketsGivesAHistogramWithoutSum() throws IOException {
+    Cli cli = relabelled(HISTOGRAM,
+        "- {source_labels: [__name__], regex: req_sum, action: drop}\n", "--strict");
+
+    assertThat(cli.exitCode).isZero();
+    assertThat(cli.out).isEqualTo("# TYPE req histogram\nreq_bucket{le=\"0.1\"} 2\n"
+        + "req_bucket{le=\"0.5\"} 5\nreq_bucket{le=\"1\"} 7\nreq_bucket{le=\"+Inf\"} 9\n"
+        + "req_count 9\n");
+  }
+
+  @Test
+  void droppingTheCountButNotTheInfBucketIsALoss() throws IOException {
+    Cli cli = relabelled(HISTOGRAM,
+        "- {source_labels: [__name__], regex: req_count, action: drop}\n", "--strict");
+
+    assertThat(cli.exitCode).isEqualTo(1);
+    assertThat(cli.err).contains("_count and the +Inf bucket are one value");
+  }
+
+  @Test
+  void droppingSomeQuantilesLeavesASummaryWithFewerQuantiles() throws IOException {
+    Cli cli = relabelled(SUMMARY,
+        "- {source_labels: [quantile], regex: '0\\.99', action: drop}\n", "--explain");
+
+    assertThat(cli.out).isEqualTo("# TYPE lat summary\nlat{quantile=\"0.5\"} 0.2\n"
+        + "lat{quantile=\"0.9\"} 0.7\nlat_sum 30\nlat_count 100\n");
+    assertThat(cli.err).contains("samples differ").contains("lat{quantile=\"0.99\"}:")
+        .contains("with 2 of 3 quantiles");
+  }
+
+  @Test
+  void aRuleThatTreatsEverySampleAlikeMovesTheWholeSeries() throws IOException {
+    Cli cli = relabelled(HISTOGRAM,
+        "- {source_labels: [__name__], regex: 'req(.*)', target_label: __name__,"
+            + " replacement: 'http$1'}\n- {target_label: team, replacement: a}\n");
+
+    assertThat(cli.out).isEqualTo("# TYPE http histogram\n"
+        + "http_bucket{team=\"a\",le=\"0.1\"} 2\nhttp_bucket{team=\"a\",le=\"0.5\"} 5\n"
+        + "http_bucket{team=\"a\",le=\"1\"} 7\nhttp_bucket{team=\"a\",le=\"+Inf\"} 9\n"
+        + "http_sum{team=\"a\"} 4.5\nhttp_count{team=\"a\"} 9\n");
+    assertThat(cli.err).isEmpty();
+  }
+
+  @Test
+  void renamingOneSampleOutOfItsFamilyShapeIsALoss() throws IOException {
+    Cli cli = relabelled(HISTOGRAM, "- {source_labels: [__name__], regex: req_sum,"
+        + " target_label: __name__, replacement: total}\n", "--strict");
+
+    assertThat(cli.exitCode).isEqualTo(1);
+    assertThat(cli.out).contains("req_count 9\n").doesNotContain("req_sum");
+    assertThat(cli.err).contains("no longer fits their family");
+  }
+
+  @Test
+  void headOrSortAloneMakeTheSelectorOptional() {
+    Cli head = Cli.run("filter", "--head", "2", NODE);
+    Cli sort = Cli.run("filter", "--sort", NODE);
+
+    assertThat(head.exitCode).isZero();
+    assertThat(head.out).startsWith("# HELP go_gc_duration_seconds");
+    assertThat(head.out.lines().filter(l -> l.startsWith("# TYPE"))).hasSize(2);
+    assertThat(sort.exitCode).isZero();
+    assertThat(sort.out).startsWith("# HELP go_gc_duration_seconds");
+  }
+
+  @Test
+  void aFileNameGivenAsTheSelectorSaysSo() {
+    Cli cli = Cli.run("filter", NODE);
+
+    assertThat(cli.exitCode).isEqualTo(2);
+    assertThat(cli.err).contains("(no selector given? the first argument is the selector; use -m"
+        + " or --)");
+  }
+
+  @Test
+  void theSameSeriesFromTwoInputsIsWrittenOnceAndReportedInEveryFormat() {
+    for (String to : new String[] {"prom", "om", "otlp-json"}) {
+      Cli cli = Cli.run("filter", "node_load1", "-t", to, "--strict", NODE, NODE);
+
+      assertThat(cli.exitCode).as(to).isEqualTo(1);
+      assertThat(cli.out.split("0\\.41", -1)).as(to).hasSize(2);
+      assertThat(cli.err).as(to).contains("1 series dropped that repeat a series of the same"
+          + " family just before");
+    }
+    Cli sorted = Cli.run("filter", "node_load1", "--sort", "--strict", NODE, NODE);
+    assertThat(sorted.exitCode).isEqualTo(1);
   }
 
   @Test

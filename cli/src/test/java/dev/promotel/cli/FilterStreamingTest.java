@@ -60,6 +60,35 @@ class FilterStreamingTest {
     }
   }
 
+  @Test
+  void withAnExplicitFormatTheFirstFamilyIsWrittenBeforeSixtyFourKibibytesArrive()
+      throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "filter", "-f", "prom", "{__name__=~\"fam_.*\",series=\"3\"}"))
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    try {
+      OutputStream stdin = process.getOutputStream();
+      // About 3 KiB: far below the 64 KiB format detection would wait for.
+      stdin.write(families(0, 3).getBytes(StandardCharsets.UTF_8));
+      stdin.flush();
+
+      String firstOutput = readUntil(process.getInputStream(), "fam_1{", 60_000);
+
+      assertThat(firstOutput).contains("# TYPE fam_0 gauge\nfam_0{padding=\"")
+          .contains("fam_1{padding=\"");
+      assertThat(process.isAlive()).as("still waiting for more input").isTrue();
+      stdin.close();
+      String rest = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(process.exitValue()).isZero();
+      assertThat(firstOutput + rest).contains("fam_2{");
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
   /** Reads what {@code in} offers until {@code marker} appears (the stream stays open). */
   private static String readUntil(InputStream in, String marker, long timeoutMillis)
       throws IOException, InterruptedException {

@@ -20,9 +20,11 @@ import java.util.function.LongSupplier;
  * }
  * }</pre>
  *
- * Opening reads ahead until the head is full or the input ends, so on a slow pipe the first family
- * appears once 64 KiB have arrived. Closing releases the decoder and the file; standard input
- * itself stays open.
+ * The head is read on the first call of {@link #head()} or {@link #isEmpty()}, which must come
+ * before the stream is read: it waits until the head is full or the input ends, so on a slow pipe
+ * a sniffed format delays the first family until 64 KiB have arrived. A caller that knows the
+ * format (an explicit {@code -f}) never asks for the head, and reading starts at once. Closing
+ * releases the decoder and the file; standard input itself stays open.
  */
 public final class OpenedInput implements Closeable {
   /** How many decompressed bytes {@link #head()} holds at most. */
@@ -32,21 +34,30 @@ public final class OpenedInput implements Closeable {
 
   private final String name;
   private final Compression compression;
-  private final BufferedInputStream stream;
+  private final TrackedStream stream;
   private final LongSupplier sourceBytes;
-  private final byte[] head;
+  private byte[] head;
 
   private OpenedInput(
-      String name, Compression compression, BufferedInputStream stream, LongSupplier sourceBytes)
-      throws IOException {
+      String name, Compression compression, InputStream stream, LongSupplier sourceBytes) {
     this.name = name;
     this.compression = compression;
-    this.stream = stream;
+    this.stream = stream instanceof TrackedStream t ? t : new TrackedStream(stream);
     this.sourceBytes = sourceBytes;
+  }
+
+  /** Reads the head once, before anything else reads the stream. */
+  private byte[] loadHead() throws IOException {
+    if (head != null) return head;
+    if (stream.touched) {
+      throw new IllegalStateException("the head of " + name + " must be read before the stream");
+    }
     // The buffer is at least HEAD_BYTES long, so reading that much after mark() keeps the mark.
     stream.mark(HEAD_BYTES);
-    this.head = stream.readNBytes(HEAD_BYTES);
+    head = stream.readNBytes(HEAD_BYTES);
     stream.reset();
+    stream.touched = false;
+    return head;
   }
 
   /**
@@ -61,10 +72,11 @@ public final class OpenedInput implements Closeable {
     // native zstd context, which has no finalizer.
     Closeable outermost = counted;
     try {
-      BufferedInputStream raw = new BufferedInputStream(counted, BUFFER);
+      TrackedStream raw = new TrackedStream(counted);
       raw.mark(Compression.MAGIC_BYTES);
       byte[] magic = raw.readNBytes(Compression.MAGIC_BYTES);
       raw.reset();
+      raw.touched = false;
       Compression compression = Compression.detect(magic, magic.length);
       if (compression == Compression.NONE) {
         return new OpenedInput(name, compression, raw, counted::count);
@@ -81,8 +93,7 @@ public final class OpenedInput implements Closeable {
       InputStream limited =
           new DecompressingInputStream(name, compression, decoder, counted::count, limits);
       outermost = limited;
-      return new OpenedInput(
-          name, compression, new BufferedInputStream(limited, BUFFER), counted::count);
+      return new OpenedInput(name, compression, limited, counted::count);
     } catch (IOException | RuntimeException e) {
       closeQuietly(outermost, e);
       throw e;
@@ -93,8 +104,7 @@ public final class OpenedInput implements Closeable {
   static OpenedInput ofDecompressed(
       String name, Compression compression, InputStream decompressed, LongSupplier sourceBytes)
       throws IOException {
-    return new OpenedInput(
-        name, compression, new BufferedInputStream(decompressed, BUFFER), sourceBytes);
+    return new OpenedInput(name, compression, decompressed, sourceBytes);
   }
 
   /** The display name: the path as given, or {@code <stdin>}. Use it in every message. */
@@ -116,21 +126,23 @@ public final class OpenedInput implements Closeable {
    * A copy of the first decompressed bytes (at most {@value #HEAD_BYTES}; empty for an empty
    * input), for {@code Format.sniff(head, head.length, name)}.
    */
-  public byte[] head() {
-    return Arrays.copyOf(head, head.length);
+  public byte[] head() throws IOException {
+    byte[] h = loadHead();
+    return Arrays.copyOf(h, h.length);
   }
 
   /**
    * Whether {@link #head()} holds the whole (decompressed) input: it is shorter than {@value
-   * #HEAD_BYTES}, so the input ended inside it. Sniffing may then rely on what is absent.
+   * #HEAD_BYTES}, so the input ended inside it. Sniffing may then rely on what is absent. Reads
+   * the head (see above).
    */
-  public boolean isWhole() {
-    return head.length < HEAD_BYTES;
+  public boolean isWhole() throws IOException {
+    return loadHead().length < HEAD_BYTES;
   }
 
-  /** Whether the input has no (decompressed) bytes at all. */
-  public boolean isEmpty() {
-    return head.length == 0;
+  /** Whether the input has no (decompressed) bytes at all; reads the head (see above). */
+  public boolean isEmpty() throws IOException {
+    return loadHead().length == 0;
   }
 
   /**
@@ -144,6 +156,36 @@ public final class OpenedInput implements Closeable {
   @Override
   public void close() throws IOException {
     stream.close();
+  }
+
+  /**
+   * The buffered stream handed out, remembering whether anyone read from it, so a late {@link
+   * #head()} fails loudly instead of returning bytes from the middle.
+   */
+  private static final class TrackedStream extends BufferedInputStream {
+    boolean touched;
+
+    TrackedStream(InputStream in) {
+      super(in, BUFFER);
+    }
+
+    @Override
+    public synchronized int read() throws IOException {
+      touched = true;
+      return super.read();
+    }
+
+    @Override
+    public synchronized int read(byte[] b, int off, int len) throws IOException {
+      touched = true;
+      return super.read(b, off, len);
+    }
+
+    @Override
+    public synchronized long skip(long n) throws IOException {
+      touched = true;
+      return super.skip(n);
+    }
   }
 
   static void closeQuietly(Closeable closeable, Throwable primary) {

@@ -131,7 +131,7 @@ public final class LintEngine {
           suppressions.addAll(Suppression.scan(name, text));
           continue;
         }
-        Format format = forcedFormat.orElseGet(() -> Codecs.detect(opened, null));
+        Format format = forcedFormat.isPresent() ? forcedFormat.get() : Codecs.detect(opened, null);
         if (forcedFormat.isEmpty() && !input.explicit() && !looksLikeDump(head, name, format)) {
           notes.accept(name + ": skipped (neither a metric dump nor a config promotel lint reads;"
               + " use --kind to force)");

@@ -37,7 +37,7 @@ public final class Codecs {
    * the input's first decompressed bytes by {@link Format#sniff}, where the input's name (a path,
    * or {@code <stdin>}, which has no extension) only breaks ties.
    */
-  public static Format detect(OpenedInput input, Format explicit) {
+  public static Format detect(OpenedInput input, Format explicit) throws IOException {
     if (explicit != null) return explicit;
     byte[] head = input.head();
     return Format.sniff(head, head.length, input.name(), input.isWhole());
@@ -48,7 +48,7 @@ public final class Codecs {
    * then a missing {@code # EOF} may mean Prometheus text was taken for OpenMetrics, and {@link
    * #reader(Format, InputStream, String, ReadOptions, Diagnostics, boolean)} says so.
    */
-  public static boolean sniffedOpenMetrics(OpenedInput input, Format explicit) {
+  public static boolean sniffedOpenMetrics(OpenedInput input, Format explicit) throws IOException {
     if (explicit != null) return false;
     byte[] head = input.head();
     return Format.sniff(head, head.length, "", input.isWhole()) == Format.OM;

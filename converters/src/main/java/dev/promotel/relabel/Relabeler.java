@@ -73,6 +73,30 @@ public final class Relabeler {
   }
 
   /**
+   * Whether some rule may read or change label {@code name}: it is a source or target label (or
+   * a target template could expand to it), or a {@code labelmap}/{@code labeldrop}/{@code
+   * labelkeep} regex treats it. When not, samples that differ only in that label (the buckets of
+   * one histogram) share one outcome, and one evaluation serves them all.
+   */
+  boolean sees(String name) {
+    for (RelabelRule rule : rules) {
+      if (rule.sourceLabels().contains(name)) return true;
+      String target = rule.targetLabel();
+      if (target != null && (target.equals(name) || target.contains("$"))) return true;
+      switch (rule.action()) {
+        case LABELMAP, LABELDROP -> {
+          if (rule.regex().matches(name)) return true;
+        }
+        case LABELKEEP -> {
+          if (!rule.regex().matches(name)) return true;
+        }
+        default -> { }
+      }
+    }
+    return false;
+  }
+
+  /**
    * Runs every rule on {@code labels}; false when a rule dropped the series. With {@code trace},
    * appends one indented line per rule that applied.
    */
