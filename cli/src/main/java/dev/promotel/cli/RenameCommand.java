@@ -181,7 +181,7 @@ final class RenameCommand implements Callable<Integer> {
             } else {
               MetricWriter writer = Codecs.writer(to, target.stream(), output.writeOptions(), diagnostics);
               downstream = new Conversion(to, writer, toPrometheus, toOtlp, diagnostics);
-              last = new KeepOpen(downstream.sinkFor(Format.OTLP_JSON));
+              last = MetricWriter.keepOpen(downstream.sinkFor(Format.OTLP_JSON));
             }
             MetricWriter renamer;
             if (direction == Direction.SEMCONV) {
@@ -293,25 +293,6 @@ final class RenameCommand implements Callable<Integer> {
     @Override
     public void close() throws IOException {
       get().close();
-    }
-  }
-
-  /** The downstream mapping as the renamer sees it: its close() is the conversion's job. */
-  private static final class KeepOpen implements MetricWriter {
-    private final MetricWriter next;
-
-    KeepOpen(MetricWriter next) {
-      this.next = next;
-    }
-
-    @Override
-    public void write(MetricFamily family) throws IOException {
-      next.write(family);
-    }
-
-    @Override
-    public void close() {
-      // Conversion.close() ends the mapping and closes the output writer after the renamer.
     }
   }
 }

@@ -21,4 +21,27 @@ public interface MetricWriter extends AutoCloseable {
   /** Writes trailers and flushes. Called once, after the last {@link #write}. */
   @Override
   void close() throws IOException;
+
+  /**
+   * {@code next} seen by a stage that must not end it: writes and flushes pass through, {@code
+   * close()} does nothing, because the owner of {@code next} closes it later (after the stage).
+   */
+  static MetricWriter keepOpen(MetricWriter next) {
+    return new MetricWriter() {
+      @Override
+      public void write(MetricFamily family) throws IOException {
+        next.write(family);
+      }
+
+      @Override
+      public void flush() throws IOException {
+        next.flush();
+      }
+
+      @Override
+      public void close() {
+        // The owner of next closes it.
+      }
+    };
+  }
 }

@@ -81,7 +81,7 @@ public final class Conversion implements AutoCloseable {
     this.toPrometheus = Objects.requireNonNull(toPrometheus, "toPrometheus");
     this.toOtlp = Objects.requireNonNull(toOtlp, "toOtlp");
     this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
-    this.shared = new KeepOpen(output);
+    this.shared = MetricWriter.keepOpen(output);
   }
 
   /**
@@ -128,27 +128,5 @@ public final class Conversion implements AutoCloseable {
       if (failure == null) failure = e;
     }
     if (failure != null) throw failure;
-  }
-
-  /**
-   * The output writer as the mapping sees it: the mapping's {@code close()} ends the mapping, not
-   * the writer, which {@link Conversion#close()} closes after it.
-   */
-  private static final class KeepOpen implements MetricWriter {
-    private final MetricWriter next;
-
-    KeepOpen(MetricWriter next) {
-      this.next = next;
-    }
-
-    @Override
-    public void write(MetricFamily family) throws IOException {
-      next.write(family);
-    }
-
-    @Override
-    public void close() {
-      // The output outlives each mapping: Conversion.close() closes it last.
-    }
   }
 }
