@@ -47,6 +47,7 @@ public final class RuleEngine {
   /** Multi-source targets whose sources can collide, so their buffered points are merged. */
   private final Set<String> mergedTargets = new HashSet<>();
   private final List<String> warnings = new ArrayList<>();
+  private final Map<String, MetricRule.Merge> mergePolicies = new HashMap<>();
   private final Map<ShapeKey, Candidates> cache = new HashMap<>();
   private boolean dropUnmatched;
   private String lastName;
@@ -109,6 +110,19 @@ public final class RuleEngine {
       }
     }
     return true;
+  }
+
+  /**
+   * The merge policy of a target: the first one declared by a rule feeding it, in consultation
+   * order ({@code first} on one of two frequency rules governs both), or {@code error}.
+   */
+  MetricRule.Merge mergePolicy(String target) {
+    return mergePolicies.computeIfAbsent(target, t -> {
+      for (MetricRule r : ordered) {
+        if (!r.drop && r.targetName.equals(t) && r.merge != MetricRule.Merge.ERROR) return r.merge;
+      }
+      return MetricRule.Merge.ERROR;
+    });
   }
 
   /** Whether a target's families are buffered and merged: several sources that can coincide. */

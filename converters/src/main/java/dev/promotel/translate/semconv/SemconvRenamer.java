@@ -88,12 +88,17 @@ public final class SemconvRenamer implements MetricWriter {
     final MetricRule rule;
     final MetricFamily first;
     final List<Point> points = new ArrayList<>();
+    /** Where each point of {@link #points} came from, to merge across sources and name them. */
+    final List<Origin> origins = new ArrayList<>();
 
     Pending(MetricRule rule, MetricFamily first) {
       this.rule = rule;
       this.first = first;
     }
   }
+
+  /** The rule and source family of a buffered point. */
+  private record Origin(MetricRule rule, String family) {}
 
   /** The attributes of one transformed point: its own and those moved to the resource. */
   private record Split(Attributes point, Attributes resource) {}
@@ -281,6 +286,8 @@ public final class SemconvRenamer implements MetricWriter {
         buffer.put(key, p);
       }
       p.points.addAll(points);
+      Origin origin = new Origin(rule, source.name());
+      for (int i = 0; i < points.size(); i++) p.origins.add(origin);
       bufferedPoints += points.size();
       while (bufferedPoints > maxBufferedPoints && !buffer.isEmpty()) {
         diagnostics.note("merge-buffer-full", "the merge buffer was full; a target was written before"
@@ -289,7 +296,8 @@ public final class SemconvRenamer implements MetricWriter {
       }
       return;
     }
-    List<Point> merged = rule.mayCollide() ? merge(rule, points, source.name()) : points;
+    List<Point> merged = rule.mayCollide()
+        ? merge(rule.merge, rule, points, null, new Origin(rule, source.name())) : points;
     next.write(target(source, rule, resource, merged));
   }
 
@@ -299,7 +307,8 @@ public final class SemconvRenamer implements MetricWriter {
     it.remove();
     Pending p = e.getValue();
     bufferedPoints -= p.points.size();
-    List<Point> merged = merge(p.rule, p.points, p.first.name());
+    List<Point> merged = merge(engine.mergePolicy(p.rule.targetName), p.rule, p.points, p.origins,
+        new Origin(p.rule, p.first.name()));
     next.write(target(p.first, p.rule, e.getKey().resource(), merged));
   }
 
@@ -431,22 +440,42 @@ public final class SemconvRenamer implements MetricWriter {
     return PointRewriter.scaled(p, attributes, scale);
   }
 
-  /** Combines points with equal attributes and timestamp by the rule's policy. */
-  private List<Point> merge(MetricRule rule, List<Point> points, String sourceName) {
+  /**
+   * Combines points that are one target series by {@code policy}: equal attributes and timestamp,
+   * or, for points of different source families ({@code origins} non-null), equal attributes
+   * alone when the earlier source has a single point for them, because each family of a scrape
+   * without timestamps gets its own conversion time.
+   */
+  private List<Point> merge(MetricRule.Merge policy, MetricRule rule, List<Point> points,
+      List<Origin> origins, Origin single) {
     if (points.size() < 2) return points;
     record Key(Attributes attributes, long time) {}
     Map<Key, Integer> seen = new HashMap<>(points.size() * 2);
+    Map<Attributes, List<Integer>> byAttributes = origins == null ? null : new HashMap<>();
     List<Point> out = new ArrayList<>(points.size());
-    for (Point p : points) {
+    List<Origin> outOrigins = new ArrayList<>(points.size());
+    for (int i = 0; i < points.size(); i++) {
+      Point p = points.get(i);
+      Origin o = origins == null ? single : origins.get(i);
       Key k = new Key(p.attributes(), p.timeUnixNano());
-      Integer at = seen.putIfAbsent(k, out.size());
+      Integer at = seen.get(k);
+      if (at == null && byAttributes != null) {
+        List<Integer> same = byAttributes.get(p.attributes());
+        if (same != null && same.size() == 1 && outOrigins.get(same.get(0)).family() != o.family()) {
+          at = same.get(0);
+        }
+      }
       if (at == null) {
+        seen.put(k, out.size());
+        if (byAttributes != null) byAttributes.computeIfAbsent(p.attributes(), a -> new ArrayList<>(1)).add(out.size());
         out.add(p);
+        outOrigins.add(o);
         continue;
       }
       Point have = out.get(at);
-      switch (rule.merge) {
-        case SUM -> out.set(at, sum(have, p, sourceName));
+      Origin first = outOrigins.get(at);
+      switch (policy) {
+        case SUM -> out.set(at, sum(have, p, o.family()));
         case MAX -> {
           if (p instanceof NumberPoint n && have instanceof NumberPoint h
               && n.value().toDouble() > h.value().toDouble()) {
@@ -455,8 +484,9 @@ public final class SemconvRenamer implements MetricWriter {
         }
         case FIRST -> { }
         case ERROR -> diagnostics.loss("merge-collision", "two source series became one target series"
-            + " and the rule has no merge policy; the first was kept (first: '" + sourceName + "' → '"
-            + rule.targetName + p.attributes() + "', rule " + rule.ruleSet.id + "/" + rule.id + ")");
+            + " and no rule of the target declares a merge policy; the first was kept (first: '"
+            + first.family() + "' (rule " + first.rule().qualifiedId + ") and '" + o.family() + "' (rule "
+            + o.rule().qualifiedId + ") → '" + rule.targetName + p.attributes() + "')");
       }
     }
     return out;

@@ -178,6 +178,30 @@ class SemconvRenamerTest {
   }
 
   @Test
+  void twoSourceFamiliesOnOneTargetSeriesFollowTheTargetsMergePolicyEvenAtDifferentTimes()
+      throws IOException {
+    List<MetricFamily> out = renameBundled("# TYPE node_cpu_frequency_hertz gauge\n"
+        + "node_cpu_frequency_hertz{cpu=\"0\"} 2.0e9 1000\n"
+        + "# TYPE node_cpu_scaling_frequency_hertz gauge\n"
+        + "node_cpu_scaling_frequency_hertz{cpu=\"0\"} 1.5e9 1001\n");
+    MetricFamily f = named(out, "system.cpu.frequency");
+    assertThat(f.data().points()).singleElement()
+        .extracting(p -> ((NumberPoint) p).value().toDouble()).isEqualTo(2.0e9);
+    assertThat(diagnostics.count("merge-collision")).isZero();
+  }
+
+  @Test
+  void aRegexRuleWithoutMergePolicyReportsEachCollisionWithBothRuleIds() throws IOException {
+    String rules = "schema: promotel.rules/v1\nruleset: { id: u, target: { registry: off }, direction: to-otel }\n"
+        + "rules:\n"
+        + "  - { id: any, match: { regex: 'node_.*' }, to: { name: my.any, instrument: gauge } }\n";
+    List<MetricFamily> out = rename("node_load1 1 1000\nnode_load5 2 1001\n", 100, rules);
+    assertThat(out).singleElement().satisfies(f -> assertThat(f.data().points()).hasSize(1));
+    assertThat(diagnostics.count("merge-collision")).isEqualTo(1);
+    assertThat(diagnostics.entries()).anySatisfy(e -> assertThat(e.message()).contains("u/any"));
+  }
+
+  @Test
   void userRulesOfHigherPriorityWinOverBundledOnes() throws IOException {
     RuleSet user = new RuleLoader(Registry.bundled(), RuleLoader.USER_PRIORITY).load("mine.yaml",
         "schema: promotel.rules/v1\nruleset: { id: mine, target: { registry: off }, direction: to-otel }\n"
