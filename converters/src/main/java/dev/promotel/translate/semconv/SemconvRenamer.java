@@ -100,10 +100,33 @@ public final class SemconvRenamer implements MetricWriter {
   /** The rule and source family of a buffered point. */
   private record Origin(MetricRule rule, String family) {}
 
-  /** The attributes of one transformed point: its own and those moved to the resource. */
-  private record Split(Attributes point, Attributes resource) {}
+  /**
+   * The attributes of one transformed point: its own and those moved to the resource; or, when
+   * {@code dropped} is non-null, the series is deleted by a value map's {@code otherwise: drop}
+   * and {@code dropped} says which value had no mapping, e.g. {@code jvm.memory.type="CodeCache"}.
+   */
+  private record Split(Attributes point, Attributes resource, String dropped) {
+    Split(Attributes point, Attributes resource) {
+      this(point, resource, null);
+    }
 
-  private static final Split DROP = new Split(null, null);
+    static Split drop(String key, String value) {
+      return new Split(null, null, key + "=\"" + value + "\"");
+    }
+  }
+
+  /** Series deleted per rule, by {@code drop: true} or by a value map, and the first one. */
+  private static final class Drops {
+    long count;
+    final String first;
+
+    Drops(String first) {
+      this.first = first;
+    }
+  }
+
+  private final Map<String, Drops> ruleDrops = new LinkedHashMap<>();
+  private final Map<String, Drops> valueDrops = new LinkedHashMap<>();
 
   /**
    * Label plans already applied, per candidate (rule and name captures) and input attributes: the
@@ -183,8 +206,17 @@ public final class SemconvRenamer implements MetricWriter {
     closed = true;
     while (!buffer.isEmpty()) flushOldest();
     if (droppedSeries > 0) {
-      diagnostics.note("rule-dropped", "series dropped by rules (first: " + firstDropped + ")",
+      diagnostics.note("unmatched-dropped", "series dropped because no rule matched them (unmatched: drop; first: "
+          + firstDropped + ")",
           droppedSeries);
+    }
+    if (!ruleDrops.isEmpty()) {
+      diagnostics.note("rule-dropped", "series dropped by a rule's drop: true: " + describe(ruleDrops),
+          total(ruleDrops));
+    }
+    if (!valueDrops.isEmpty()) {
+      diagnostics.loss("value-map-dropped", "series dropped because a label value has no mapping"
+          + " (otherwise: drop): " + describe(valueDrops), total(valueDrops));
     }
     if (quantilesLost > 0) {
       diagnostics.loss("summary-quantiles-dropped", "summary quantiles have no place in a histogram;"
@@ -193,12 +225,33 @@ public final class SemconvRenamer implements MetricWriter {
     next.close();
   }
 
+  private static void count(Map<String, Drops> drops, MetricRule rule, String series) {
+    drops.computeIfAbsent(rule.qualifiedId, k -> new Drops(series)).count++;
+  }
+
+  /** {@code 2 by rule a/b (first: ...); 1 by rule a/c (first: ...)}. */
+  private static String describe(Map<String, Drops> drops) {
+    StringBuilder b = new StringBuilder();
+    for (var e : drops.entrySet()) {
+      if (b.length() > 0) b.append("; ");
+      b.append(e.getValue().count).append(" by rule ").append(e.getKey())
+          .append(" (first: ").append(e.getValue().first).append(')');
+    }
+    return b.toString();
+  }
+
+  private static long total(Map<String, Drops> drops) {
+    long n = 0;
+    for (Drops d : drops.values()) n += d.count;
+    return n;
+  }
+
   // ---------------------------------------------------------------- unmatched
 
   private void unmatchedFamily(MetricFamily family, List<? extends Point> points) throws IOException {
     unmatched.add(family.name());
     if (engine.dropsUnmatched()) {
-      if (firstDropped == null) firstDropped = "'" + family.name() + "', matched no rule (unmatched: drop)";
+      if (firstDropped == null) firstDropped = "'" + family.name() + "'";
       droppedSeries += points.size();
       return;
     }
@@ -232,8 +285,8 @@ public final class SemconvRenamer implements MetricWriter {
     MetricRule rule = cand.rule();
     matchedBy.putIfAbsent(family.name(), rule.qualifiedId);
     if (rule.drop) {
-      if (firstDropped == null) firstDropped = "'" + family.name() + "', rule " + rule.qualifiedId;
-      droppedSeries += points.size();
+      Drops d = ruleDrops.computeIfAbsent(rule.qualifiedId, k -> new Drops("'" + family.name() + "'"));
+      d.count += points.size();
       return;
     }
     MetricData data = family.data();
@@ -259,7 +312,10 @@ public final class SemconvRenamer implements MetricWriter {
         continue;
       }
       Split s = cachedSplit(cand, rule, p.attributes(), cand.captured());
-      if (s == DROP) continue;
+      if (s.dropped() != null) {
+        count(valueDrops, rule, "'" + family.name() + "' with " + s.dropped());
+        continue;
+      }
       if (p instanceof SummaryPoint sp && !sp.quantiles().isEmpty()) {
         if (firstQuantilesLost == null) firstQuantilesLost = family.name();
         quantilesLost++;
@@ -374,7 +430,7 @@ public final class SemconvRenamer implements MetricWriter {
         if (t != null) {
           mentioned = true;
           v = t.apply(v.asString());
-          if (v == ValueTransform.DROP_SERIES) return DROP;
+          if (v == ValueTransform.DROP_SERIES) return Split.drop(nk, in.value(i).asString());
           if (v == null) continue;
         }
         if (rule.set.containsKey(nk) || captured.containsKey(nk)) continue;
@@ -404,7 +460,7 @@ public final class SemconvRenamer implements MetricWriter {
         if (source == null) continue;
         ValueTransform t = rule.values.get(e.getKey());
         AttributeValue v = t == null ? AttributeValue.of(source) : t.apply(source);
-        if (v == ValueTransform.DROP_SERIES) return DROP;
+        if (v == ValueTransform.DROP_SERIES) return Split.drop(e.getKey(), source);
         if (v != null) out.add(new Attribute(e.getKey(), v));
       }
       for (var e : rule.set.entrySet()) out.add(new Attribute(e.getKey(), e.getValue()));

@@ -232,7 +232,43 @@ class SemconvRenamerTest {
     List<MetricFamily> out = rename("a 1\nb 2\n", 100, rules);
     assertThat(out).extracting(MetricFamily::name).containsExactly("t");
     assertThat(renamer.unmatched()).containsExactly("b");
-    assertThat(diagnostics.count("rule-dropped")).isEqualTo(1);
+    assertThat(diagnostics.count("unmatched-dropped")).isEqualTo(1);
+  }
+
+  @Test
+  void aValueMapThatDropsASeriesCountsALossNamingTheRuleAndTheValue() throws IOException {
+    String rules = "schema: promotel.rules/v1\nruleset: { id: t, target: { registry: off }, direction: to-otel }\n"
+        + "rules:\n  - { id: a, match: { name: a }, to: { name: t, instrument: gauge },"
+        + " labels: { values: { k: { map: { x: y }, otherwise: drop } } } }\n";
+    List<MetricFamily> out = rename("a{k=\"x\"} 1\na{k=\"z\"} 2\na{k=\"w\"} 3\n", 100, rules);
+    assertThat(out).singleElement().satisfies(f -> assertThat(f.data().points()).hasSize(1));
+    assertThat(diagnostics.count("value-map-dropped")).isEqualTo(2);
+    assertThat(diagnostics.hasLosses()).isTrue();
+    assertThat(diagnostics.entries()).anySatisfy(e -> assertThat(e.message())
+        .contains("2 by rule t/a").contains("k=\"z\""));
+  }
+
+  @Test
+  void anExplicitDropRuleIsANoteCountingItsSeries() throws IOException {
+    String rules = "schema: promotel.rules/v1\nruleset: { id: t, target: { registry: off }, direction: to-otel }\n"
+        + "rules:\n  - { id: gone, match: { name: a }, drop: true }\n";
+    List<MetricFamily> out = rename("a{k=\"1\"} 1\na{k=\"2\"} 2\n", 100, rules);
+    assertThat(out).isEmpty();
+    assertThat(diagnostics.count("rule-dropped")).isEqualTo(2);
+    assertThat(diagnostics.hasLosses()).isFalse();
+    assertThat(diagnostics.entries()).anySatisfy(e -> assertThat(e.message()).contains("2 by rule t/gone"));
+  }
+
+  @Test
+  void hotSpotAndOpenJ9PoolNamesAllGetAMemoryType() throws IOException {
+    StringBuilder in = new StringBuilder("# TYPE jvm_memory_pool_used_bytes gauge\n");
+    for (String pool : List.of("CodeCache", "JIT code cache", "JIT data cache", "class storage",
+        "miscellaneous non-heap storage", "nursery-allocate", "nursery-survivor", "tenured-LOA", "tenured-SOA")) {
+      in.append("jvm_memory_pool_used_bytes{pool=\"").append(pool).append("\"} 1\n");
+    }
+    List<MetricFamily> out = renameBundled(in.toString());
+    assertThat(named(out, "jvm.memory.used").data().points()).hasSize(9);
+    assertThat(diagnostics.count("value-map-dropped")).isZero();
   }
 
   @Test
