@@ -202,6 +202,21 @@ class SemconvRenamerTest {
   }
 
   @Test
+  void springStatusCodesBecomeIntegersWhenARuleCombinesUnsetIfWithAsInt() throws IOException {
+    List<MetricFamily> out = renameBundled(new String(java.nio.file.Files.readAllBytes(
+        java.nio.file.Path.of("../samples/spring_boot.prom")), StandardCharsets.UTF_8));
+    List<dev.promotel.model.AttributeValue> codes = new ArrayList<>();
+    for (MetricFamily f : out) {
+      for (var p : f.data().points()) {
+        var v = p.attributes().get("http.response.status_code");
+        if (v != null) codes.add(v);
+      }
+    }
+    assertThat(codes).isNotEmpty().allSatisfy(v ->
+        assertThat(v).isInstanceOf(dev.promotel.model.AttributeValue.LongValue.class));
+  }
+
+  @Test
   void userRulesOfHigherPriorityWinOverBundledOnes() throws IOException {
     RuleSet user = new RuleLoader(Registry.bundled(), RuleLoader.USER_PRIORITY).load("mine.yaml",
         "schema: promotel.rules/v1\nruleset: { id: mine, target: { registry: off }, direction: to-otel }\n"
