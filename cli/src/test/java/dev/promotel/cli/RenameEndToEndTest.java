@@ -111,6 +111,18 @@ class RenameEndToEndTest {
   }
 
   @Test
+  void aReversedRuleGivesBackTheExportersExactNameAndType() throws IOException {
+    Path in = Files.writeString(dir.resolve("v.prom"), "# TYPE node_vmstat_pgmajfault untyped\n"
+        + "node_vmstat_pgmajfault 12\n");
+    Path otlp = dir.resolve("v.json");
+    Cli.run("rename", "semconv", in.toString(), "--to", "otlp-json", "-o", otlp.toString());
+    Cli cli = Cli.run("rename", "prometheus", otlp.toString(), "--to", "prom", "--rules", "node-exporter");
+    assertThat(cli.exitCode).as(cli.err).isZero();
+    assertThat(cli.out).contains("# TYPE node_vmstat_pgmajfault untyped\nnode_vmstat_pgmajfault 12\n")
+        .doesNotContain("_total");
+  }
+
+  @Test
   void checkReportsRegistryProblemsAndExitsOne() throws IOException {
     Cli cli = Cli.run("rename", "semconv", NODE, "--check");
     assertThat(cli.exitCode).isEqualTo(1);

@@ -13,6 +13,7 @@ import dev.promotel.model.MetricData;
 import dev.promotel.model.MetricFamily;
 import dev.promotel.model.NumberPoint;
 import dev.promotel.model.Point;
+import dev.promotel.model.PromMetadata;
 import dev.promotel.model.PromType;
 import dev.promotel.model.Sum;
 import dev.promotel.model.Summary;
@@ -152,8 +153,9 @@ public final class PrometheusRenamer implements MetricWriter {
       byName.computeIfAbsent(name, k -> new ArrayList<>()).add(q);
     }
     for (var e : byName.entrySet()) {
+      MetricData data = sourceData(r, family.data(), e.getValue());
       next.write(new MetricFamily(e.getKey(), family.description(), "", family.resource(),
-          family.scope(), sourceData(r, family.data(), e.getValue()), family.metadata(), null));
+          family.scope(), data, family.metadata(), new PromMetadata(sourceType(r, data), e.getKey())));
     }
   }
 
@@ -183,9 +185,39 @@ public final class PrometheusRenamer implements MetricWriter {
     return sb.toString();
   }
 
-  /** The data shape of the rule's source: its {@code match.type}, else the instrument's. */
+  /**
+   * The type the rule's source has: its {@code match.type}; else untyped for a counter whose
+   * exporter name has no {@code _total} ({@code node_vmstat_pgmajfault}: a counter by meaning,
+   * untyped in node_exporter), so the name stays verbatim; else the data's.
+   */
+  private static PromType sourceType(MetricRule r, MetricData data) {
+    PromType named = namedType(r);
+    if (named != null) return named;
+    if (untypedCounter(r)) return PromType.UNKNOWN;
+    return switch (data.kind()) {
+      case SUM -> ((Sum) data).monotonic() ? PromType.COUNTER : PromType.GAUGE;
+      case HISTOGRAM, EXPONENTIAL_HISTOGRAM -> PromType.HISTOGRAM;
+      case SUMMARY -> PromType.SUMMARY;
+      default -> PromType.GAUGE;
+    };
+  }
+
+  private static PromType namedType(MetricRule r) {
+    return r.matchTypes != null && !r.matchTypes.isEmpty() ? r.matchTypes.iterator().next() : null;
+  }
+
+  private static boolean untypedCounter(MetricRule r) {
+    String name = r.reverse.name() != null ? r.reverse.name() : r.matchName;
+    return r.instrument == Instrument.COUNTER && name != null && !name.endsWith("_total");
+  }
+
+  /**
+   * The data shape of the rule's source: its {@code match.type}, else the instrument's (a gauge
+   * for an untyped counter, see {@link #sourceType}).
+   */
   private static MetricData sourceData(MetricRule r, MetricData data, List<Point> points) {
-    PromType type = r.matchTypes != null && !r.matchTypes.isEmpty() ? r.matchTypes.iterator().next() : null;
+    PromType type = namedType(r);
+    if (type == null && untypedCounter(r)) type = PromType.UNKNOWN;
     AggregationTemporality t = data instanceof Sum s ? s.temporality() : AggregationTemporality.CUMULATIVE;
     if (data instanceof Histogram || data instanceof ExponentialHistogram || data instanceof Summary) {
       return PointRewriter.withPoints(data, points);
