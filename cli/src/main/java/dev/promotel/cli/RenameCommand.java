@@ -177,7 +177,10 @@ final class RenameCommand implements Callable<Integer> {
             to = to != null ? to : from;
             MetricWriter last;
             if (check) {
-              last = checker = new RegistryCheck(registry, null);
+              // Rules acknowledge required attributes they cannot supply; only what they produced.
+              last = checker = direction == Direction.SEMCONV
+                  ? new RegistryCheck(registry, null, name -> engineOnce.get().missingRequiredOk(name))
+                  : new RegistryCheck(registry, null);
             } else {
               MetricWriter writer = Codecs.writer(to, target.stream(), output.writeOptions(), diagnostics);
               downstream = new Conversion(to, writer, toPrometheus, toOtlp, diagnostics);

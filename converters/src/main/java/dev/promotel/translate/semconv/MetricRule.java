@@ -149,6 +149,12 @@ public final class MetricRule {
     return false;
   }
 
+  /** Whether the rule gives its target series attribute {@code key} (renamed, copied, set, captured). */
+  boolean produces(String key) {
+    return rename.containsValue(key) || copy.containsKey(key) || set.containsKey(key)
+        || fromCapture.containsKey(key);
+  }
+
   /** Whether the rule can run in reverse. */
   boolean reversible() {
     return !drop && !reverse.none && ruleSet.direction != RuleSet.Direction.TO_OTEL

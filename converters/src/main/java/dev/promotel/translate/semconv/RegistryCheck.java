@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@code rename --check}: compares the families that pass through with the semconv {@link
@@ -41,12 +42,22 @@ public final class RegistryCheck implements MetricWriter {
 
   private final Registry registry;
   private final MetricWriter next;
+  private final Function<String, Set<String>> acknowledged;
   private final Map<String, Finding> findings = new LinkedHashMap<>();
   private long checked;
 
   public RegistryCheck(Registry registry, MetricWriter next) {
+    this(registry, next, name -> Set.of());
+  }
+
+  /**
+   * With the required attributes the rules producing a metric acknowledge they cannot supply
+   * ({@code missingRequiredOk}), per target name; those are not reported as missing.
+   */
+  public RegistryCheck(Registry registry, MetricWriter next, Function<String, Set<String>> acknowledged) {
     this.registry = registry;
     this.next = next;
+    this.acknowledged = acknowledged;
   }
 
   @Override
@@ -87,8 +98,12 @@ public final class RegistryCheck implements MetricWriter {
     }
     Attributes resource = family.resource().attributes();
     Set<String> keys = new HashSet<>();
+    Set<String> ok = acknowledged.apply(name);
     for (var e : def.attributes().entrySet()) {
-      if (e.getValue() != Registry.Requirement.REQUIRED || resource.containsKey(e.getKey())) continue;
+      if (e.getValue() != Registry.Requirement.REQUIRED || resource.containsKey(e.getKey())
+          || ok.contains(e.getKey())) {
+        continue;
+      }
       long missing = 0;
       for (Point p : family.data().points()) if (!p.attributes().containsKey(e.getKey())) missing++;
       if (missing > 0) add("missing-required-attribute", name, "\"" + e.getKey() + "\" is required", missing);

@@ -48,6 +48,7 @@ public final class RuleEngine {
   private final Set<String> mergedTargets = new HashSet<>();
   private final List<String> warnings = new ArrayList<>();
   private final Map<String, MetricRule.Merge> mergePolicies = new HashMap<>();
+  private final Map<String, Set<String>> acknowledged = new HashMap<>();
   private final Map<ShapeKey, Candidates> cache = new HashMap<>();
   private boolean dropUnmatched;
   private String lastName;
@@ -122,6 +123,23 @@ public final class RuleEngine {
         if (!r.drop && r.targetName.equals(t) && r.merge != MetricRule.Merge.ERROR) return r.merge;
       }
       return MetricRule.Merge.ERROR;
+    });
+  }
+
+  /**
+   * The required attributes of a target that its rules acknowledge they cannot supply: those every
+   * rule feeding it either produces or lists in {@code missingRequiredOk}, and one lists. Example:
+   * {@code http.server.active_requests} → {@code [http.request.method]} for promhttp.
+   */
+  public Set<String> missingRequiredOk(String target) {
+    return acknowledged.computeIfAbsent(target, t -> {
+      Set<String> ok = new HashSet<>();
+      for (MetricRule r : ordered) if (!r.drop && r.targetName.equals(t)) ok.addAll(r.missingRequiredOk);
+      for (MetricRule r : ordered) {
+        if (r.drop || !r.targetName.equals(t)) continue;
+        ok.removeIf(k -> !r.missingRequiredOk.contains(k) && !r.produces(k));
+      }
+      return Set.copyOf(ok);
     });
   }
 
