@@ -196,6 +196,20 @@ class RenameEndToEndTest {
   }
 
   @Test
+  void aMalformedExampleInputIsAUsageErrorWithOnePosition() throws IOException {
+    Path rules = Files.writeString(dir.resolve("ex.yaml"), "schema: promotel.rules/v1\n"
+        + "ruleset: { id: t, target: { semconv: none } }\n"
+        + "rules:\n"
+        + "  - { id: a, match: { name: foo }, to: { name: bar, instrument: gauge } }\n"
+        + "examples:\n"
+        + "  - in: \"foo{{ 1\"\n"
+        + "    out: \"bar{} 1\"\n");
+    Cli cli = Cli.run("rules", "test", rules.toString());
+    assertThat(cli.exitCode).isEqualTo(2);
+    assertThat(cli.err).contains(rules + ":6:9: error: example \"in\" is not valid Prometheus text");
+  }
+
+  @Test
   void aFailingExampleMakesRulesTestExitOneAndShowsBothSides() throws IOException {
     Path rules = Files.writeString(dir.resolve("mine.yaml"), "schema: promotel.rules/v1\n"
         + "ruleset: { id: mine, target: { semconv: none }, direction: to-otel }\n"

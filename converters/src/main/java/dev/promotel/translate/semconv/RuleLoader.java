@@ -1,5 +1,10 @@
 package dev.promotel.translate.semconv;
 
+import dev.promotel.format.Diagnostics;
+import dev.promotel.format.MetricParseException;
+import dev.promotel.format.MetricReader;
+import dev.promotel.format.ReadOptions;
+import dev.promotel.format.prometheus.PrometheusTextReader;
 import dev.promotel.model.AttributeValue;
 import dev.promotel.model.PromType;
 import dev.promotel.translate.semconv.MetricRule.Capture;
@@ -11,6 +16,7 @@ import dev.promotel.yaml.YamlMapping;
 import dev.promotel.yaml.YamlNode;
 import dev.promotel.yaml.YamlScalar;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -28,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -197,12 +204,50 @@ public final class RuleLoader {
       for (YamlNode n : top.get("examples").get().asSequence()) {
         YamlMapping m = n.asMapping();
         m.checkKeys(List.of("in", "out"));
-        examples.add(new RuleSet.Example(m.require("in").asScalar().asString(),
-            m.require("out").asScalar().text(), m.position()));
+        YamlNode in = m.require("in");
+        YamlNode out = m.require("out");
+        RuleSet.Example ex = new RuleSet.Example(in.asScalar().asString(), out.asScalar().text(), m.position());
+        checkExampleInput(in, ex.in());
+        checkExampleOutput(out, ex.out());
+        examples.add(ex);
       }
     }
     return new RuleSet(id, description, origin, labelsKind, source, semconv, mode, direction,
         priority, unmatchedDrop, strip, rules, labelRules, examples, warnings);
+  }
+
+  /** An example's {@code in} must be Prometheus text: a malformed one is a broken rule file. */
+  private static void checkExampleInput(YamlNode node, String text) throws ConfigException {
+    String body = text.endsWith("\n") ? text : text + "\n";
+    Diagnostics ignored = new Diagnostics();
+    try (MetricReader reader = new PrometheusTextReader(
+        new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), "in", ReadOptions.DEFAULTS, ignored)) {
+      while (reader.read().isPresent()) {
+        // Reading to the end is the check.
+      }
+    } catch (MetricParseException e) {
+      throw node.error("example \"in\" is not valid Prometheus text: " + e.reason()
+          + " (line " + e.position().line() + " of the example)");
+    } catch (IOException e) {
+      throw node.error("example \"in\" cannot be read: " + e.getMessage());
+    }
+  }
+
+  /** Each line of an example's {@code out}: {@code name{key=value,...} value...}. */
+  private static final Pattern OUT_LINE = Pattern.compile("[^\\s{}]+\\{(.*)}\\s+\\S+(\\s+\\S+)*");
+
+  private static void checkExampleOutput(YamlNode node, String text) throws ConfigException {
+    int lineNo = 0;
+    for (String line : text.split("\n")) {
+      lineNo++;
+      if (line.isBlank()) continue;
+      Matcher m = OUT_LINE.matcher(line.strip());
+      boolean ok = m.matches() && m.group(1).chars().filter(c -> c == '"').count() % 2 == 0;
+      if (!ok) {
+        throw node.error("example \"out\" line " + lineNo + " is not 'name{key=value,...} value': \""
+            + line.strip() + "\"");
+      }
+    }
   }
 
   private static LabelRule labelRule(YamlMapping m) throws ConfigException {

@@ -37,6 +37,25 @@ class RuleLoaderTest {
   }
 
   @Test
+  void anExampleWhoseInputIsNotPrometheusTextIsAConfigErrorAtTheExample() {
+    String msg = error(HEAD + "  - { id: a, match: { name: foo }, drop: true }\n"
+        + "examples:\n"
+        + "  - in: \"foo{{ 1\"\n"
+        + "    out: \"\"\n");
+    assertThat(msg).startsWith("rules.yaml:6:9:").doesNotContainPattern("rules\\.yaml:\\d+:\\d+:\\d+")
+        .contains("example \"in\"");
+  }
+
+  @Test
+  void anExampleWhoseOutputIsNotInTheOutNotationIsAConfigErrorAtTheExample() {
+    String msg = error(HEAD + "  - { id: a, match: { name: foo }, drop: true }\n"
+        + "examples:\n"
+        + "  - in: \"foo 1\"\n"
+        + "    out: \"bar{x=1 2\"\n");
+    assertThat(msg).startsWith("rules.yaml:7:").contains("example \"out\"");
+  }
+
+  @Test
   void anInvalidRegexIsReportedAtTheRegex() {
     String msg = error(HEAD + "  - id: a\n    match: { regex: 'node_(x' }\n    drop: true\n");
     assertThat(msg).startsWith("rules.yaml:5:").contains("invalid regex");
