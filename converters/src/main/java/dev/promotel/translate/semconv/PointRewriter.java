@@ -36,7 +36,7 @@ final class PointRewriter {
     }
     if (p instanceof HistogramPoint h) {
       double[] bounds = h.explicitBounds();
-      if (factor != 1) for (int i = 0; i < bounds.length; i++) bounds[i] *= factor;
+      if (factor != 1) for (int i = 0; i < bounds.length; i++) bounds[i] = times(bounds[i], factor);
       return new HistogramPoint(attributes, h.startTimeUnixNano(), h.timeUnixNano(), h.count(),
           scaled(h.sum(), factor), bounds, h.bucketCounts(), scaled(h.min(), factor),
           scaled(h.max(), factor), h.exemplars(), h.flags());
@@ -45,7 +45,7 @@ final class PointRewriter {
       List<Quantile> q = s.quantiles();
       if (factor != 1) {
         List<Quantile> scaledQ = new ArrayList<>(q.size());
-        for (Quantile x : q) scaledQ.add(new Quantile(x.quantile(), x.value() * factor));
+        for (Quantile x : q) scaledQ.add(new Quantile(x.quantile(), times(x.value(), factor)));
         q = scaledQ;
       }
       return new SummaryPoint(attributes, s.startTimeUnixNano(), s.timeUnixNano(), s.count(),
@@ -76,11 +76,25 @@ final class PointRewriter {
       long r = v.longValue() * f;
       if (f == 0 || r / f == v.longValue()) return NumberValue.ofLong(r);
     }
-    return NumberValue.ofDouble(v.toDouble() * factor);
+    return NumberValue.ofDouble(times(v.toDouble(), factor));
+  }
+
+  /**
+   * {@code x} scaled by {@code factor}, dividing by N when the factor is 1/N for an integer N: 0.001
+   * and 1e-9 are not exact in binary, so {@code 41178.3 * 0.001} is 41.178299999999996 while {@code
+   * 41178.3 / 1000} is 41.1783, the decimal a reader expects.
+   */
+  static double times(double x, double factor) {
+    if (factor != 0 && Math.abs(factor) < 1) {
+      double inv = 1 / factor;
+      double whole = Math.rint(inv);
+      if (Math.abs(inv - whole) <= 1e-9 * Math.abs(whole)) return x / whole;
+    }
+    return x * factor;
   }
 
   static OptionalDouble scaled(OptionalDouble d, double factor) {
-    return d.isPresent() && factor != 1 ? OptionalDouble.of(d.getAsDouble() * factor) : d;
+    return d.isPresent() && factor != 1 ? OptionalDouble.of(times(d.getAsDouble(), factor)) : d;
   }
 
   /** {@code data}'s kind and temporality around other points. */

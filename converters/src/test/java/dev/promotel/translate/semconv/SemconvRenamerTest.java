@@ -217,6 +217,17 @@ class SemconvRenamerTest {
   }
 
   @Test
+  void millisecondsAndNanosecondsBecomeSecondsWithoutFloatNoise() throws IOException {
+    String rules = "schema: promotel.rules/v1\nruleset: { id: t, target: { registry: off }, direction: to-otel }\n"
+        + "rules:\n"
+        + "  - { id: ms, match: { name: a_ms }, to: { name: a, instrument: gauge, unit: s }, scale: { from: ms } }\n"
+        + "  - { id: ns, match: { name: b_ns }, to: { name: b, instrument: gauge, unit: s }, scale: { from: ns } }\n";
+    List<MetricFamily> out = rename("a_ms 41178.3\nb_ns 123456789\n", 100, rules);
+    assertThat(((NumberPoint) named(out, "a").data().points().get(0)).value().toDouble()).isEqualTo(41.1783);
+    assertThat(((NumberPoint) named(out, "b").data().points().get(0)).value().toDouble()).isEqualTo(0.123456789);
+  }
+
+  @Test
   void userRulesOfHigherPriorityWinOverBundledOnes() throws IOException {
     RuleSet user = new RuleLoader(Registry.bundled(), RuleLoader.USER_PRIORITY).load("mine.yaml",
         "schema: promotel.rules/v1\nruleset: { id: mine, target: { registry: off }, direction: to-otel }\n"
