@@ -23,6 +23,7 @@ import dev.promotel.translate.semconv.RegistryCheck;
 import dev.promotel.translate.semconv.RuleEngine;
 import dev.promotel.translate.semconv.RuleSet;
 import dev.promotel.translate.semconv.SemconvRenamer;
+import dev.promotel.yaml.ConfigException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -149,6 +150,11 @@ final class RenameCommand implements Callable<Integer> {
         List<RuleSet> sets = new ArrayList<>(join(bundled));
         for (RuleSet s : userSets) if (!sets.contains(s)) sets.add(s);
         engine = new RuleEngine(sets);
+        try {
+          engine.requireConsistentTargets();
+        } catch (ConfigException e) {
+          throw new UncheckedIOException(e);
+        }
         if (!settings.quiet()) {
           for (RuleSet s : sets) for (String w : s.warnings()) err.println("warning: " + w);
           for (String w : engine.warnings()) err.println("warning: " + w);

@@ -159,6 +159,19 @@ class RenameEndToEndTest {
   }
 
   @Test
+  void twoRuleFilesGivingOneTargetDifferentUnitsAreAUsageErrorNamingBothRules() throws IOException {
+    Path a = Files.writeString(dir.resolve("a.yaml"), "schema: promotel.rules/v1\n"
+        + "ruleset: { id: one, target: { semconv: none } }\n"
+        + "rules:\n  - { id: x, match: { name: node_load1 }, to: { name: my.load, instrument: gauge, unit: s } }\n");
+    Path b = Files.writeString(dir.resolve("b.yaml"), "schema: promotel.rules/v1\n"
+        + "ruleset: { id: two, target: { semconv: none } }\n"
+        + "rules:\n  - { id: y, match: { name: node_load5 }, to: { name: my.load, instrument: gauge, unit: ms } }\n");
+    Cli cli = Cli.run("rename", "semconv", NODE, "--no-bundled", "--rules", a.toString(), "--rules", b.toString());
+    assertThat(cli.exitCode).as(cli.err).isEqualTo(2);
+    assertThat(cli.err).contains("one/x").contains("two/y");
+  }
+
+  @Test
   void aUserRuleFileOverridesTheBundledRule() throws IOException {
     Path rules = Files.writeString(dir.resolve("mine.yaml"), "schema: promotel.rules/v1\n"
         + "ruleset: { id: mine, target: { semconv: none } }\n"

@@ -3,6 +3,7 @@ package dev.promotel.translate.semconv;
 import dev.promotel.model.AttributeValue;
 import dev.promotel.model.MetricFamily;
 import dev.promotel.model.PromType;
+import dev.promotel.yaml.ConfigException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -47,6 +48,8 @@ public final class RuleEngine {
   /** Multi-source targets whose sources can collide, so their buffered points are merged. */
   private final Set<String> mergedTargets = new HashSet<>();
   private final List<String> warnings = new ArrayList<>();
+  /** The first pair of rule sets giving one target two instruments or units, if any. */
+  private ConfigException conflict;
   private final Map<String, MetricRule.Merge> mergePolicies = new HashMap<>();
   private final Map<String, Set<String>> acknowledged = new HashMap<>();
   private final Map<ShapeKey, Candidates> cache = new HashMap<>();
@@ -74,6 +77,12 @@ public final class RuleEngine {
         sourcesPerTarget.merge(r.targetName, r.matchRegex != null ? 2 : 1, Integer::sum);
         MetricRule first = firstPerTarget.putIfAbsent(r.targetName, r);
         if (first != null && (first.instrument != r.instrument || !first.targetUnit.equals(r.targetUnit))) {
+          if (conflict == null) {
+            conflict = new ConfigException(r.position, "rule " + r.qualifiedId + " maps to \""
+                + r.targetName + "\" as a " + r.instrument.id() + " in \"" + r.targetUnit + "\", but rule "
+                + first.qualifiedId + " (" + first.position + ") as a " + first.instrument.id()
+                + " in \"" + first.targetUnit + "\"");
+          }
           warnings.add(r.position + ": rule " + r.id + " maps to " + r.targetName + " as a "
               + r.instrument.id() + " in \"" + r.targetUnit + "\", but rule " + first.id + " ("
               + first.position + ") as a " + first.instrument.id() + " in \"" + first.targetUnit + "\"");
@@ -146,6 +155,14 @@ public final class RuleEngine {
   /** Whether a target's families are buffered and merged: several sources that can coincide. */
   boolean needsMerge(String target) {
     return mergedTargets.contains(target);
+  }
+
+  /**
+   * Fails when rules of two sets give one target different instruments or units (§4.4.5: a load
+   * error, naming both rules); rules of one file are checked by the {@link RuleLoader}.
+   */
+  public void requireConsistentTargets() throws ConfigException {
+    if (conflict != null) throw conflict;
   }
 
   /** The sets in the order they are consulted. */

@@ -194,6 +194,7 @@ public final class RuleLoader {
         } else {
           MetricRule r = metricRule(n.asMapping(), lookups, direction, otherDrop, rules.size());
           if (!ids.add(r.id)) throw n.asMapping().require("id").error("duplicate rule id \"" + r.id + "\"");
+          checkSameTarget(n.asMapping(), r, rules);
           if (mode != RuleSet.RegistryMode.OFF) checkRegistry(n.asMapping(), r, mode, warnings);
           rules.add(r);
         }
@@ -214,6 +215,23 @@ public final class RuleLoader {
     }
     return new RuleSet(id, description, origin, labelsKind, source, semconv, mode, direction,
         priority, unmatchedDrop, strip, rules, labelRules, examples, warnings);
+  }
+
+  /**
+   * Two rules of one file feeding one target must agree on its instrument and unit (§4.4.5): the
+   * target would otherwise be two different metrics under one name.
+   */
+  private static void checkSameTarget(YamlMapping node, MetricRule r, List<MetricRule> earlier)
+      throws ConfigException {
+    if (r.drop) return;
+    for (MetricRule e : earlier) {
+      if (e.drop || !e.targetName.equals(r.targetName)) continue;
+      if (e.instrument != r.instrument || !e.targetUnit.equals(r.targetUnit)) {
+        throw node.require("to").error("rule \"" + r.id + "\" maps to \"" + r.targetName + "\" as a "
+            + r.instrument.id() + " in \"" + r.targetUnit + "\", but rule \"" + e.id + "\" (line "
+            + e.position.line() + ") as a " + e.instrument.id() + " in \"" + e.targetUnit + "\"");
+      }
+    }
   }
 
   /** An example's {@code in} must be Prometheus text: a malformed one is a broken rule file. */
@@ -530,7 +548,11 @@ public final class RuleLoader {
 
   /** The factor of {@code scale}: a number, or {@code {from: unit}} converted to {@code toUnit}. */
   private static double scale(YamlNode n, String toUnit) throws ConfigException {
-    if (n instanceof YamlScalar s) return s.asDouble();
+    if (n instanceof YamlScalar s) {
+      double v = s.asDouble();
+      if (!(v > 0) || Double.isInfinite(v)) throw s.error("scale must be a positive number, not " + s.text());
+      return v;
+    }
     YamlMapping m = n.asMapping();
     m.checkKeys(List.of("from"));
     YamlScalar from = m.require("from").asScalar();

@@ -56,6 +56,31 @@ class RuleLoaderTest {
   }
 
   @Test
+  void twoRulesGivingOneTargetDifferentUnitsAreAConfigErrorNamingBoth() {
+    String msg = error("schema: promotel.rules/v1\nruleset: { id: t, target: { registry: off } }\nrules:\n"
+        + "  - { id: a, match: { name: x }, to: { name: t.x, instrument: gauge, unit: s } }\n"
+        + "  - { id: b, match: { name: y }, to: { name: t.x, instrument: gauge, unit: ms } }\n");
+    assertThat(msg).startsWith("rules.yaml:5:").contains("rule \"b\"").contains("rule \"a\"");
+  }
+
+  @Test
+  void twoRulesGivingOneTargetDifferentInstrumentsAreAConfigError() {
+    String msg = error("schema: promotel.rules/v1\nruleset: { id: t, target: { registry: off } }\nrules:\n"
+        + "  - { id: a, match: { name: x }, to: { name: t.x, instrument: gauge } }\n"
+        + "  - { id: b, match: { name: y }, to: { name: t.x, instrument: counter } }\n");
+    assertThat(msg).startsWith("rules.yaml:5:").contains("as a counter").contains("as a gauge");
+  }
+
+  @Test
+  void aZeroOrNegativeScaleIsAConfigError() {
+    for (String scale : new String[] {"0", "-2"}) {
+      String msg = error("schema: promotel.rules/v1\nruleset: { id: t, target: { registry: off } }\nrules:\n"
+          + "  - { id: a, match: { name: x }, to: { name: t.x, instrument: gauge }, scale: " + scale + " }\n");
+      assertThat(msg).startsWith("rules.yaml:4:").contains("scale must be a positive number");
+    }
+  }
+
+  @Test
   void anInvalidRegexIsReportedAtTheRegex() {
     String msg = error(HEAD + "  - id: a\n    match: { regex: 'node_(x' }\n    drop: true\n");
     assertThat(msg).startsWith("rules.yaml:5:").contains("invalid regex");
