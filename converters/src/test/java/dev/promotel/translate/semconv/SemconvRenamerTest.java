@@ -228,6 +228,13 @@ class SemconvRenamerTest {
   }
 
   @Test
+  void theScrapeHandlersInFlightGaugeIsNotPassedOffAsServerRequests() throws IOException {
+    List<MetricFamily> out = renameBundled("# TYPE promhttp_metric_handler_requests_in_flight gauge\n"
+        + "promhttp_metric_handler_requests_in_flight 1\n");
+    assertThat(out).extracting(MetricFamily::name).containsExactly("promhttp_metric_handler_requests_in_flight");
+  }
+
+  @Test
   void userRulesOfHigherPriorityWinOverBundledOnes() throws IOException {
     RuleSet user = new RuleLoader(Registry.bundled(), RuleLoader.USER_PRIORITY).load("mine.yaml",
         "schema: promotel.rules/v1\nruleset: { id: mine, target: { registry: off }, direction: to-otel }\n"
