@@ -517,7 +517,7 @@ public final class SemconvRenamer implements MetricWriter {
       Integer at = seen.get(k);
       if (at == null && byAttributes != null) {
         List<Integer> same = byAttributes.get(p.attributes());
-        if (same != null && same.size() == 1 && outOrigins.get(same.get(0)).family() != o.family()) {
+        if (same != null && same.size() == 1 && !outOrigins.get(same.get(0)).family().equals(o.family())) {
           at = same.get(0);
         }
       }

@@ -48,6 +48,29 @@ class SemconvRenamerTest {
     return out;
   }
 
+  /** Two inputs through one renamer, as two files of one run: a family name seen twice. */
+  private List<MetricFamily> renameTwice(String first, String second, String ruleFile) throws IOException {
+    List<MetricFamily> out = new ArrayList<>();
+    MetricWriter collect = new MetricWriter() {
+      @Override
+      public void write(MetricFamily family) {
+        out.add(family);
+      }
+
+      @Override
+      public void close() {}
+    };
+    renamer = new SemconvRenamer(collect, new RuleEngine(List.of(
+        new RuleLoader(Registry.bundled()).load("r.yaml", ruleFile))), diagnostics, 100);
+    PrometheusToOtlp toOtlp = new PrometheusToOtlp(renamer, PrometheusToOtlpOptions.DEFAULTS, diagnostics);
+    for (String text : List.of(first, second)) {
+      Pipeline.run(new PrometheusTextReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+          "in.prom", ReadOptions.DEFAULTS, diagnostics), toOtlp);
+    }
+    toOtlp.close();
+    return out;
+  }
+
   private List<MetricFamily> renameBundled(String text) throws IOException {
     List<MetricFamily> out = new ArrayList<>();
     MetricWriter collect = new MetricWriter() {
@@ -232,6 +255,16 @@ class SemconvRenamerTest {
     List<MetricFamily> out = renameBundled("# TYPE promhttp_metric_handler_requests_in_flight gauge\n"
         + "promhttp_metric_handler_requests_in_flight 1\n");
     assertThat(out).extracting(MetricFamily::name).containsExactly("promhttp_metric_handler_requests_in_flight");
+  }
+
+  @Test
+  void twoScrapesOfOneSourceAtDifferentTimesAreNotMergedIntoOne() throws IOException {
+    String rules = "schema: promotel.rules/v1\nruleset: { id: u, target: { registry: off }, direction: to-otel }\n"
+        + "rules:\n"
+        + "  - { id: any, match: { regex: 'node_.*' }, to: { name: my.any, instrument: gauge } }\n";
+    List<MetricFamily> out = renameTwice("node_load1 1 1000\n", "node_load1 3 2000\n", rules);
+    assertThat(out.stream().mapToInt(f -> f.data().points().size()).sum()).isEqualTo(2);
+    assertThat(diagnostics.count("merge-collision")).isZero();
   }
 
   @Test
