@@ -100,8 +100,8 @@ public final class RuleEngine {
 
   /**
    * Whether the rules feeding one target can never produce the same series: none is a regex rule
-   * or may collide on its own, and every pair either comes from different rule sets (different
-   * exporters, so different scrape targets and resources) or sets one constant attribute to
+   * or may collide on its own, and every pair either comes from different bundled rule sets
+   * (different exporters, so different scrape targets and resources) or sets one constant attribute to
    * different values (rx/tx → network.io.direction=receive/transmit).
    */
   private static boolean disjoint(List<MetricRule> rules) {
@@ -110,7 +110,7 @@ public final class RuleEngine {
       for (int j = i + 1; j < rules.size(); j++) {
         MetricRule a = rules.get(i);
         MetricRule b = rules.get(j);
-        if (a.ruleSet != b.ruleSet) continue;
+        if (a.ruleSet != b.ruleSet && bundled(a.ruleSet) && bundled(b.ruleSet)) continue;
         boolean distinct = false;
         for (var e : a.set.entrySet()) {
           AttributeValue other = b.set.get(e.getKey());
@@ -150,6 +150,11 @@ public final class RuleEngine {
       }
       return Set.copyOf(ok);
     });
+  }
+
+  /** A shipped set: two of them describe different exporters; a user's file may feed any target. */
+  private static boolean bundled(RuleSet set) {
+    return set.origin().startsWith(RuleLoader.BUNDLED_ORIGIN);
   }
 
   /** Whether a target's families are buffered and merged: several sources that can coincide. */

@@ -60,6 +60,9 @@ public final class RuleLoader {
   private static final List<String> PREDICATE_KEYS = List.of("equals", "in", "notIn", "regex", "present", "absent");
   private static final Map<String, double[]> UNIT_BASE = unitBases();
 
+  /** How the origin of a bundled set starts: {@code naming-rules/node_exporter.yaml}. */
+  static final String BUNDLED_ORIGIN = "naming-rules/";
+
   /** The default priority of user rule files: above every bundled set, so users override. */
   public static final int USER_PRIORITY = 100;
 
@@ -114,7 +117,7 @@ public final class RuleLoader {
   /** Every bundled rule set. */
   public List<RuleSet> bundled() throws IOException {
     List<RuleSet> sets = new ArrayList<>();
-    for (String file : bundledFiles()) sets.add(load("naming-rules/" + file, bundledText(file)));
+    for (String file : bundledFiles()) sets.add(load(BUNDLED_ORIGIN + file, bundledText(file)));
     return sets;
   }
 

@@ -80,7 +80,7 @@ public final class RuleSet {
     return description;
   }
 
-  /** Where the set came from: a file path, or {@code bundled:<file>}. */
+  /** Where the set came from: a file path, or {@code naming-rules/<file>} for a bundled set. */
   public String origin() {
     return origin;
   }

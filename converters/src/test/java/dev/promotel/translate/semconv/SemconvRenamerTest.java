@@ -268,6 +268,35 @@ class SemconvRenamerTest {
   }
 
   @Test
+  void aUserRuleFeedingABundledTargetSeriesIsACollisionNotTwoPoints() throws IOException {
+    RuleSet user = new RuleLoader(Registry.bundled(), RuleLoader.USER_PRIORITY).load("mine.yaml",
+        "schema: promotel.rules/v1\nruleset: { id: mine, target: { registry: off }, direction: to-otel }\n"
+            + "rules:\n  - { id: mem, match: { name: my_mem_total_bytes },"
+            + " to: { name: system.memory.limit, instrument: updowncounter, unit: By } }\n");
+    List<RuleSet> sets = new ArrayList<>(new RuleLoader(Registry.bundled()).bundled());
+    sets.add(user);
+    List<MetricFamily> out = new ArrayList<>();
+    MetricWriter collect = new MetricWriter() {
+      @Override
+      public void write(MetricFamily family) {
+        out.add(family);
+      }
+
+      @Override
+      public void close() {}
+    };
+    renamer = new SemconvRenamer(collect, new RuleEngine(sets), diagnostics, 100);
+    PrometheusToOtlp toOtlp = new PrometheusToOtlp(renamer, PrometheusToOtlpOptions.DEFAULTS, diagnostics);
+    String text = "# TYPE node_memory_MemTotal_bytes gauge\nnode_memory_MemTotal_bytes 100\n"
+        + "# TYPE my_mem_total_bytes gauge\nmy_mem_total_bytes 200\n";
+    Pipeline.run(new PrometheusTextReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+        "in.prom", ReadOptions.DEFAULTS, diagnostics), toOtlp);
+    toOtlp.close();
+    assertThat(out.stream().mapToInt(f -> f.data().points().size()).sum()).isEqualTo(1);
+    assertThat(diagnostics.count("merge-collision")).isEqualTo(1);
+  }
+
+  @Test
   void userRulesOfHigherPriorityWinOverBundledOnes() throws IOException {
     RuleSet user = new RuleLoader(Registry.bundled(), RuleLoader.USER_PRIORITY).load("mine.yaml",
         "schema: promotel.rules/v1\nruleset: { id: mine, target: { registry: off }, direction: to-otel }\n"
