@@ -16,7 +16,7 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code promotel rules list|show|test [FILE|ID...]}: the naming rule sets, bundled and user files.
  * {@code list} prints one line per set; {@code show} the rules of the named sets (match → target,
- * instrument, unit, confidence); {@code test} runs their examples (every bundled set when none is
+ * instrument, unit, value scale, value maps and dropped values, confidence); {@code test} runs their examples (every bundled set when none is
  * named) and exits 1 when one fails. A malformed file is a usage error (exit 2) at its
  * file:line:column.
  */
@@ -96,6 +96,8 @@ final class RulesCommand implements Callable<Integer> {
       for (MetricRule r : s.rules()) {
         String target = r.drops() ? "drop" : r.targetName() + " (" + r.instrument().id()
             + (r.targetUnit().isEmpty() ? "" : ", " + r.targetUnit()) + ")";
+        List<String> changes = r.valueChanges();
+        if (!changes.isEmpty()) target += " " + String.join("; ", changes);
         out.printf("%-28s %-48s → %s  [%s]%n", r.id(), r.matchText(), target, r.confidence());
       }
       if (s.isLabelsKind()) out.println(s.size() + " label rules");

@@ -209,6 +209,18 @@ class RenameEndToEndTest {
   }
 
   @Test
+  void rulesShowGivesTheValueScaleAndTheValueMapsOfARule() {
+    Cli spring = Cli.run("rules", "show", "otel-legacy-upgrade");
+    assertThat(spring.exitCode).isZero();
+    assertThat(spring.out).containsPattern("http-server-duration-ms +\\S+ +→ http\\.server\\.request\\.duration"
+        + " \\(histogram, s\\) ×0\\.001");
+    Cli node = Cli.run("rules", "show", "node-exporter");
+    assertThat(node.out).containsPattern("cpu-time .*system\\.cpu\\.time \\(counter, s\\) .*cpu\\.mode: [0-9]+ mapped, others kept");
+    Cli golang = Cli.run("rules", "show", "client-golang");
+    assertThat(golang.out).contains("drops values 9223372036854775807");
+  }
+
+  @Test
   void aMalformedExampleInputIsAUsageErrorWithOnePosition() throws IOException {
     Path rules = Files.writeString(dir.resolve("ex.yaml"), "schema: promotel.rules/v1\n"
         + "ruleset: { id: t, target: { semconv: none } }\n"

@@ -132,6 +132,55 @@ public final class MetricRule {
     return targetUnit;
   }
 
+  /** The factor applied to every value (1 when the rule does not scale). */
+  public double scale() {
+    return scale;
+  }
+
+  /**
+   * The value changes of the rule in a few words, for {@code rules show}: the scale, each value
+   * map, and the sample values it drops. Example: {@code [×0.001, cpu.mode: 2 mapped, others
+   * kept, drops values 9223372036854775807]}; empty when the rule passes values through.
+   */
+  public List<String> valueChanges() {
+    List<String> out = new java.util.ArrayList<>();
+    if (scale != 1) out.add(scaleText(scale));
+    for (Map.Entry<String, ValueTransform> e : new java.util.TreeMap<>(values).entrySet()) {
+      ValueTransform t = e.getValue();
+      List<String> parts = new java.util.ArrayList<>();
+      if (!t.map.isEmpty()) {
+        parts.add(t.map.size() + " mapped, others " + switch (t.otherwise) {
+          case KEEP -> "kept";
+          case DROP_SERIES -> "drop the series";
+          case CONSTANT -> "become " + t.otherwiseValue;
+        });
+      } else if (t.otherwise == ValueTransform.Otherwise.CONSTANT) {
+        parts.add("always " + t.otherwiseValue);
+      }
+      if (t.caseFold != null) parts.add(t.caseFold + " case");
+      if (t.replace != null) parts.add("/" + t.replace.pattern() + "/ → " + t.replaceWith);
+      if (!t.unsetIf.isEmpty()) parts.add("unset if " + String.join("|", t.unsetIf));
+      if (t.as != null && !t.as.equals("string")) parts.add("as " + t.as);
+      if (!parts.isEmpty()) out.add(e.getKey() + ": " + String.join(", ", parts));
+    }
+    if (!dropValues.isEmpty()) {
+      List<String> dropped = new java.util.ArrayList<>();
+      for (double v : new java.util.TreeSet<>(dropValues)) dropped.add(number(v));
+      out.add("drops values " + String.join("|", dropped));
+    }
+    return out;
+  }
+
+  /** {@code ×0.001}: the factor as written in rules, without binary rounding noise. */
+  static String scaleText(double scale) {
+    return "×" + number(scale);
+  }
+
+  private static String number(double v) {
+    if (v == Math.rint(v) && Math.abs(v) <= 0x1p63) return Long.toString((long) v);
+    return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+  }
+
   public String confidence() {
     return confidence;
   }
