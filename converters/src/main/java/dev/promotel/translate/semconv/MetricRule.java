@@ -61,6 +61,12 @@ public final class MetricRule {
   final String evidence;
   final Set<String> missingRequiredOk;
   final Set<Double> dropValues;
+  /**
+   * The HELP of the target ({@code to.description}); empty to take the source's. Rules that merge
+   * several source families into one target give one, so the target does not carry the HELP of
+   * whichever source came first.
+   */
+  final String description;
   RuleSet ruleSet;
   /** {@code set-id/rule-id}, built once (it is recorded per renamed family). */
   String qualifiedId;
@@ -72,7 +78,7 @@ public final class MetricRule {
       Map<String, AttributeValue> set, Map<String, Capture> fromCapture, Set<String> dropLabels,
       Set<String> keepOnly, Set<String> toResource, boolean otherLabelsDrop, Merge merge,
       Reverse reverse, String confidence, String evidence, Set<String> missingRequiredOk,
-      Set<Double> dropValues) {
+      Set<Double> dropValues, String description) {
     this.id = id;
     this.position = position;
     this.matchName = matchName;
@@ -100,6 +106,7 @@ public final class MetricRule {
     this.evidence = evidence;
     this.missingRequiredOk = missingRequiredOk;
     this.dropValues = dropValues;
+    this.description = description;
   }
 
   public String id() {

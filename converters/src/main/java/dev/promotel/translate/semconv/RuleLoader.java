@@ -317,9 +317,11 @@ public final class RuleLoader {
     Instrument instrument = null;
     String toUnit = "";
     double scale = 1;
+    String description = "";
     if (!drop) {
       YamlMapping to = m.require("to").asMapping();
-      to.checkKeys(List.of("name", "instrument", "unit"));
+      to.checkKeys(List.of("name", "instrument", "unit", "description"));
+      description = optText(to, "description", "");
       toName = to.require("name").asScalar().asString();
       YamlScalar inst = to.require("instrument").asScalar();
       instrument = Instrument.fromId(inst.asString());
@@ -421,7 +423,7 @@ public final class RuleLoader {
     return new MetricRule(id, m.position(), name, regex, types, unit, predicates, drop, toName,
         instrument, toUnit, scale, rename, copy, values, set, fromCapture, dropLabels, keepOnly,
         toResource, otherDrop, merge, reverse, optText(m, "confidence", ""),
-        optText(m, "evidence", ""), missingOk, dropValues);
+        optText(m, "evidence", ""), missingOk, dropValues, description);
   }
 
   /** Registry checks of one rule's target (specs/semconv.md §4.4 step 5). */

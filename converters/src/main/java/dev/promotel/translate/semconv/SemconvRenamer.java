@@ -383,8 +383,17 @@ public final class SemconvRenamer implements MetricWriter {
           ? new Histogram(temporality, castList(points))
           : new ExponentialHistogram(temporality, castList(points));
     };
-    return new MetricFamily(rule.targetName, source.description(), rule.targetUnit, resource,
+    return new MetricFamily(rule.targetName, targetHelp(rule, source), rule.targetUnit, resource,
         source.scope(), data, source.metadata(), /* prom= */ null);
+  }
+
+  /**
+   * The HELP of a target: the rule's description, else the source's HELP (with several sources
+   * merged into one target, the first source's). The bundled registry snapshot carries no metric
+   * briefs, so it cannot supply one.
+   */
+  private static String targetHelp(MetricRule rule, MetricFamily source) {
+    return rule.description.isEmpty() ? source.description() : rule.description;
   }
 
   // ---------------------------------------------------------------- labels

@@ -126,6 +126,27 @@ class SemconvRenamerTest {
   }
 
   @Test
+  void memoryFieldsMergedIntoOneTargetTakeTheRulesDescriptionNotASourcesHelp() throws IOException {
+    List<MetricFamily> out = renameBundled(
+        "# HELP node_memory_Buffers_bytes Memory information field Buffers_bytes.\n"
+            + "# TYPE node_memory_Buffers_bytes gauge\nnode_memory_Buffers_bytes 10\n"
+            + "# HELP node_memory_MemFree_bytes Memory information field MemFree_bytes.\n"
+            + "# TYPE node_memory_MemFree_bytes gauge\nnode_memory_MemFree_bytes 20\n");
+    assertThat(named(out, "system.memory.usage").description()).isEqualTo("Memory in use, by state.");
+  }
+
+  @Test
+  void withoutARuleDescriptionTheTargetKeepsTheFirstSourcesHelp() throws IOException {
+    List<MetricFamily> out = rename("# HELP a_bytes First.\n# TYPE a_bytes gauge\na_bytes{k=\"x\"} 1\n"
+            + "# HELP b_bytes Second.\n# TYPE b_bytes gauge\nb_bytes{k=\"y\"} 2\n", 100,
+        "schema: promotel.rules/v1\nruleset: { id: t, target: { registry: off }, direction: to-otel }\n"
+            + "rules:\n"
+            + "  - { id: a, match: { name: a_bytes }, to: { name: t.usage, instrument: gauge, unit: By } }\n"
+            + "  - { id: b, match: { name: b_bytes }, to: { name: t.usage, instrument: gauge, unit: By } }\n");
+    assertThat(named(out, "t.usage").description()).isEqualTo("First.");
+  }
+
+  @Test
   void sourcesWithDistinctConstantsStreamAsFamiliesOfOneName() throws IOException {
     List<MetricFamily> out = renameBundled("# TYPE node_network_receive_bytes_total counter\n"
         + "node_network_receive_bytes_total{device=\"eth0\"} 10\n"
