@@ -70,11 +70,14 @@ public final class Registry {
 
   private final Map<String, MetricDef> metrics;
   private final Map<String, AttributeDef> attributes;
+  /** {@code host_name} → {@code host.name}: dotted keys by their underscore form, unambiguous ones only. */
+  private final Map<String, String> byUnderscoreForm;
   private final String source;
 
   private Registry(Map<String, MetricDef> metrics, Map<String, AttributeDef> attributes, String source) {
     this.metrics = Collections.unmodifiableMap(metrics);
     this.attributes = Collections.unmodifiableMap(attributes);
+    this.byUnderscoreForm = underscoreIndex(attributes.keySet());
     this.source = source;
   }
 
@@ -89,6 +92,28 @@ public final class Registry {
 
   public Optional<AttributeDef> attribute(String key) {
     return Optional.ofNullable(attributes.get(key));
+  }
+
+  /**
+   * The registry attribute whose key, with every dot replaced by an underscore, is exactly {@code
+   * key}: how Prometheus spells it (target_info labels). Only dotted keys are indexed, and an
+   * underscore form two registry keys share is left out, so the answer is never a guess.
+   * Example: {@code telemetry_sdk_language} → {@code telemetry.sdk.language}; {@code host} → empty.
+   */
+  public Optional<String> attributeForUnderscoreForm(String key) {
+    return Optional.ofNullable(byUnderscoreForm.get(key));
+  }
+
+  private static Map<String, String> underscoreIndex(Collection<String> keys) {
+    Map<String, String> index = new java.util.HashMap<>();
+    java.util.Set<String> ambiguous = new java.util.HashSet<>();
+    for (String k : keys) {
+      if (k.indexOf('.') < 0) continue;
+      String form = k.replace('.', '_');
+      if (index.putIfAbsent(form, k) != null) ambiguous.add(form);
+    }
+    index.keySet().removeAll(ambiguous);
+    return Collections.unmodifiableMap(index);
   }
 
   /** Every metric, sorted by name. */

@@ -44,6 +44,12 @@ import java.util.TreeSet;
  * rule mentioned, on every family. Families no rule matches pass unchanged and are listed by
  * {@link #unmatched()}.
  *
+ * <p>Resource: a resource attribute whose key is exactly the underscore form of a dotted registry
+ * attribute (a {@code target_info} label such as {@code telemetry_sdk_language} or {@code
+ * host_name}) gets the registry key ({@code telemetry.sdk.language}, {@code host.name}), on every
+ * family, matched or not, so one target keeps one resource. A key the resource already has in
+ * dotted form is left alone.
+ *
  * <p>Merging: series of one family that become one target series (e.g. {@code mode="irq"} and
  * {@code mode="softirq"} → {@code cpu.mode="interrupt"}) are combined by the rule's {@code merge}
  * policy, per point timestamp. A target fed by several source families whose series can coincide
@@ -77,6 +83,8 @@ public final class SemconvRenamer implements MetricWriter {
   private long quantilesLost;
   private String firstQuantilesLost;
   private final Map<String, String> matchedBy = new LinkedHashMap<>();
+  /** Input resource → the resource with registry keys; a scrape has one or a few resources. */
+  private final Map<Resource, Resource> resources = new HashMap<>();
   private final LinkedHashMap<BufferKey, Pending> buffer = new LinkedHashMap<>();
   private int bufferedPoints;
   private long families;
@@ -166,6 +174,11 @@ public final class SemconvRenamer implements MetricWriter {
   public void write(MetricFamily family) throws IOException {
     if (closed) throw new IllegalStateException("write() after close()");
     families++;
+    Resource resource = semconvResource(family.resource());
+    if (resource != family.resource()) {
+      family = new MetricFamily(family.name(), family.description(), family.unit(), resource,
+          family.scope(), family.data(), family.metadata(), family.prom());
+    }
     Candidates c = engine.candidates(family);
     if (c.list().isEmpty()) {
       unmatchedFamily(family, family.data().points());
@@ -193,6 +206,24 @@ public final class SemconvRenamer implements MetricWriter {
       if (pts != null) apply(family, cand, pts);
     }
     if (!rest.isEmpty()) unmatchedFamily(family, rest);
+  }
+
+  private Resource semconvResource(Resource in) {
+    Resource cached = resources.get(in);
+    if (cached != null) return cached;
+    Attributes a = in.attributes();
+    Attributes out = a;
+    for (int i = 0; i < a.size(); i++) {
+      String key = a.key(i);
+      if (key.indexOf('.') >= 0) continue;
+      String dotted = Registry.bundled().attributeForUnderscoreForm(key).orElse(null);
+      if (dotted == null || a.containsKey(dotted)) continue;
+      out = out.without(key).with(dotted, a.value(i));
+    }
+    Resource result = out == a ? in : new Resource(out, in.schemaUrl());
+    if (resources.size() >= 1024) resources.clear();
+    resources.put(in, result);
+    return result;
   }
 
   private static boolean passes(MetricRule rule, Attributes attributes) {

@@ -8,6 +8,7 @@ import dev.promotel.format.ReadOptions;
 import dev.promotel.format.prometheus.PrometheusTextReader;
 import dev.promotel.model.Histogram;
 import dev.promotel.model.HistogramPoint;
+import dev.promotel.model.Attributes;
 import dev.promotel.model.MetricFamily;
 import dev.promotel.model.NumberPoint;
 import dev.promotel.model.Sum;
@@ -144,6 +145,32 @@ class SemconvRenamerTest {
             + "  - { id: a, match: { name: a_bytes }, to: { name: t.usage, instrument: gauge, unit: By } }\n"
             + "  - { id: b, match: { name: b_bytes }, to: { name: t.usage, instrument: gauge, unit: By } }\n");
     assertThat(named(out, "t.usage").description()).isEqualTo("First.");
+  }
+
+  @Test
+  void targetInfoLabelsSpelledLikeRegistryAttributesBecomeTheDottedRegistryKeys() throws IOException {
+    List<MetricFamily> out = renameBundled("# TYPE target_info gauge\n"
+        + "target_info{job=\"pay\",instance=\"pay-1:9464\",host_name=\"pay-1\",telemetry_sdk_language=\"java\","
+        + "service_version=\"2.1\",process_pid=\"42\",os_type=\"linux\",region=\"eu\"} 1\n"
+        + "# TYPE node_load1 gauge\nnode_load1{job=\"pay\",instance=\"pay-1:9464\"} 0.5\n"
+        + "# TYPE my_queue_depth gauge\nmy_queue_depth{job=\"pay\",instance=\"pay-1:9464\"} 3\n");
+    for (String name : List.of("system.cpu.load_average.1m", "my_queue_depth")) {
+      Attributes resource = named(out, name).resource().attributes();
+      assertThat(resource.asList().stream().map(a -> a.key()).toList()).as(name)
+          .contains("host.name", "telemetry.sdk.language", "service.version", "process.pid", "os.type", "region")
+          .doesNotContain("host_name", "telemetry_sdk_language", "service_version", "process_pid", "os_type");
+      assertThat(resource.getString("host.name")).isEqualTo("pay-1");
+    }
+  }
+
+  @Test
+  void onlyExactUnderscoreFormsOfDottedRegistryKeysAreIndexed() {
+    Registry r = Registry.bundled();
+    assertThat(r.attributeForUnderscoreForm("telemetry_sdk_version")).contains("telemetry.sdk.version");
+    assertThat(r.attributeForUnderscoreForm("host_name")).contains("host.name");
+    assertThat(r.attributeForUnderscoreForm("host")).isEmpty();
+    assertThat(r.attributeForUnderscoreForm("host.name")).isEmpty();
+    assertThat(r.attributeForUnderscoreForm("hostname")).isEmpty();
   }
 
   @Test
