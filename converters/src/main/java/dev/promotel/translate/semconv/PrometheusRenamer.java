@@ -261,7 +261,8 @@ public final class PrometheusRenamer implements MetricWriter {
     }
   }
 
-  private static MetricKind kind(MetricData data) {
+  /** The naming kind of OTLP data (it decides {@code _total} and {@code _ratio}). */
+  static MetricKind kind(MetricData data) {
     return switch (data.kind()) {
       case GAUGE -> MetricKind.GAUGE;
       case SUM -> ((Sum) data).monotonic() ? MetricKind.MONOTONIC_COUNTER : MetricKind.NON_MONOTONIC_COUNTER;

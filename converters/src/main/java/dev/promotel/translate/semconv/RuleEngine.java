@@ -3,6 +3,11 @@ package dev.promotel.translate.semconv;
 import dev.promotel.model.AttributeValue;
 import dev.promotel.model.MetricFamily;
 import dev.promotel.model.PromType;
+import dev.promotel.translate.naming.InvalidNameException;
+import dev.promotel.translate.naming.MetricKind;
+import dev.promotel.translate.naming.MetricNamer;
+import dev.promotel.translate.naming.TranslationStrategy;
+import dev.promotel.translate.naming.UnitDialect;
 import dev.promotel.yaml.ConfigException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,8 +23,9 @@ import java.util.regex.Matcher;
  * The compiled, ordered rules of several rule sets (specs/semconv.md §4.4): sets by descending
  * priority, then by origin; rules in file order; the first matching rule wins. Finding a family's
  * rules costs one hash lookup on its exact name (and its name without {@code _total}) plus the
- * regex rules, and the result is cached per (name, type, unit), so regexes run once per distinct
- * family name and never per sample. Rules with label conditions ({@code match.labels}) make the
+ * regex rules; when none matches, the same on the Prometheus name the family would have with unit
+ * and type suffixes (an OTLP family whose suffixes were trimmed). The result is cached per (name,
+ * type, unit, kind), so regexes run once per distinct family name and never per sample. Rules with label conditions ({@code match.labels}) make the
  * choice per series: the candidates are every matching rule up to the first one without label
  * conditions.
  *
@@ -36,7 +42,16 @@ public final class RuleEngine {
     static final Candidates NONE = new Candidates(List.of(), false);
   }
 
-  private record ShapeKey(String name, PromType type, String unit) {}
+  /** A family's shape; {@code kind} null when unknown (listings), then no suffixed name is tried. */
+  private record ShapeKey(String name, PromType type, String unit, MetricKind kind) {}
+
+  /**
+   * The Prometheus name an OTLP family would get, suffixes included: how rules for exporter names
+   * find families whose suffixes were trimmed ({@code node_cpu_seconds}, a monotonic sum in
+   * {@code s}, is {@code node_cpu_seconds_total}).
+   */
+  private static final MetricNamer SUFFIXED =
+      new MetricNamer(TranslationStrategy.UNDERSCORE_ESCAPING_WITH_SUFFIXES, "", UnitDialect.OTLPTRANSLATOR);
 
   private final List<RuleSet> sets;
   private final List<MetricRule> ordered = new ArrayList<>();
@@ -57,6 +72,7 @@ public final class RuleEngine {
   private String lastName;
   private PromType lastType;
   private String lastUnit;
+  private MetricKind lastKind;
   private Candidates lastCandidates;
 
   public RuleEngine(List<RuleSet> ruleSets) {
@@ -199,24 +215,44 @@ public final class RuleEngine {
     String name = family.name();
     PromType type = family.promType();
     String unit = family.unit();
-    if (name == lastName && type == lastType && unit == lastUnit) return lastCandidates;
-    ShapeKey key = new ShapeKey(name, type, unit);
+    MetricKind kind = PrometheusRenamer.kind(family.data());
+    if (name == lastName && type == lastType && unit == lastUnit && kind == lastKind) return lastCandidates;
+    ShapeKey key = new ShapeKey(name, type, unit, kind);
     Candidates c = cache.get(key);
     if (c == null) {
       c = compute(key);
+      if (c == Candidates.NONE) c = computeSuffixed(key);
       cache.put(key, c);
     }
     lastName = name;
     lastType = type;
     lastUnit = unit;
+    lastKind = kind;
     lastCandidates = c;
     return c;
   }
 
   /** The first rule whose name, type and unit match, ignoring label conditions; for listings. */
   public MetricRule firstRuleFor(String name) {
-    List<Candidate> l = compute(new ShapeKey(name, null, null)).list;
+    List<Candidate> l = compute(new ShapeKey(name, null, null, null)).list;
     return l.isEmpty() ? null : l.get(0).rule;
+  }
+
+  /**
+   * specs/semconv.md §4.3: matching also runs on names whose suffixes were trimmed. When no rule
+   * matches a family's own name, the name it would have as Prometheus text (unit and {@code _total}
+   * suffixes from its unit and kind, as {@code convert} adds them) is tried; only when that differs.
+   */
+  private Candidates computeSuffixed(ShapeKey key) {
+    if (key.kind == null || key.kind == MetricKind.UNKNOWN) return Candidates.NONE;
+    String suffixed;
+    try {
+      suffixed = SUFFIXED.name(key.name, key.unit, key.kind);
+    } catch (InvalidNameException e) {
+      return Candidates.NONE;
+    }
+    if (suffixed.equals(key.name)) return Candidates.NONE;
+    return compute(new ShapeKey(suffixed, key.type, key.unit, key.kind));
   }
 
   private Candidates compute(ShapeKey key) {

@@ -73,6 +73,10 @@ class SemconvRenamerTest {
   }
 
   private List<MetricFamily> renameBundled(String text) throws IOException {
+    return renameBundled(text, PrometheusToOtlpOptions.DEFAULTS);
+  }
+
+  private List<MetricFamily> renameBundled(String text, PrometheusToOtlpOptions options) throws IOException {
     List<MetricFamily> out = new ArrayList<>();
     MetricWriter collect = new MetricWriter() {
       @Override
@@ -85,8 +89,7 @@ class SemconvRenamerTest {
     };
     renamer = new SemconvRenamer(collect, new RuleEngine(new RuleLoader(Registry.bundled()).bundled()),
         diagnostics, SemconvRenamer.DEFAULT_MAX_BUFFERED_POINTS);
-    PrometheusToOtlp toOtlp = new PrometheusToOtlp(renamer,
-        PrometheusToOtlpOptions.DEFAULTS.withDefaultTimestamp(1_000_000_000L), diagnostics);
+    PrometheusToOtlp toOtlp = new PrometheusToOtlp(renamer, options.withDefaultTimestamp(1_000_000_000L), diagnostics);
     Pipeline.run(new PrometheusTextReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
         "in.prom", ReadOptions.DEFAULTS, diagnostics), toOtlp);
     toOtlp.close();
@@ -171,6 +174,18 @@ class SemconvRenamerTest {
     assertThat(r.attributeForUnderscoreForm("host")).isEmpty();
     assertThat(r.attributeForUnderscoreForm("host.name")).isEmpty();
     assertThat(r.attributeForUnderscoreForm("hostname")).isEmpty();
+  }
+
+  @Test
+  void familiesWhoseSuffixesWereTrimmedMatchTheRulesForTheirPrometheusNames() throws IOException {
+    List<MetricFamily> out = renameBundled("# TYPE node_cpu_seconds_total counter\n"
+        + "node_cpu_seconds_total{cpu=\"0\",mode=\"user\"} 2\n"
+        + "# TYPE node_memory_MemFree_bytes gauge\nnode_memory_MemFree_bytes 100\n"
+        + "# TYPE node_load1 gauge\nnode_load1 0.5\n", PrometheusToOtlpOptions.DEFAULTS.withTrimSuffixes(true));
+    assertThat(out.stream().map(MetricFamily::name))
+        .containsExactlyInAnyOrder("system.cpu.time", "system.memory.usage", "system.cpu.load_average.1m");
+    assertThat(renamer.unmatched()).isEmpty();
+    assertThat(renamer.matched()).containsEntry("node_cpu_seconds", "node-exporter/cpu-time");
   }
 
   @Test
