@@ -25,9 +25,9 @@ import java.util.regex.Matcher;
  * rules costs one hash lookup on its exact name (and its name without {@code _total}) plus the
  * regex rules; when none matches, the same on the Prometheus name the family would have with unit
  * and type suffixes (an OTLP family whose suffixes were trimmed). The result is cached per (name,
- * type, unit, kind), so regexes run once per distinct family name and never per sample. Rules with label conditions ({@code match.labels}) make the
- * choice per series: the candidates are every matching rule up to the first one without label
- * conditions.
+ * type, unit, kind), so regexes run once per distinct family name and never per sample. Rules
+ * with label conditions ({@code match.labels}) make the choice per series: the candidates are
+ * every matching rule up to the first one without label conditions.
  *
  * <p>Example: with the bundled sets, {@code node_cpu_seconds_total} (counter) has one candidate,
  * {@code node-exporter/cpu-time}; {@code kube_node_status_allocatable} has one per {@code
