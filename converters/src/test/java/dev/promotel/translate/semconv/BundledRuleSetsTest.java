@@ -40,6 +40,28 @@ class BundledRuleSetsTest {
   }
 
   @Test
+  void aTargetFedBySeveralSourcesOfDifferentMeaningHasOneDescriptionOfItsOwn() throws IOException {
+    for (RuleSet set : new RuleLoader(Registry.bundled()).bundled()) {
+      java.util.Map<String, List<MetricRule>> byTarget = new java.util.LinkedHashMap<>();
+      for (MetricRule r : set.rules()) {
+        if (!r.drops()) byTarget.computeIfAbsent(r.targetName(), k -> new ArrayList<>()).add(r);
+      }
+      for (var e : byTarget.entrySet()) {
+        List<MetricRule> rules = e.getValue();
+        if (rules.size() < 2) continue;
+        String where = set.id() + " → " + e.getKey();
+        assertThat(rules.stream().map(r -> r.description).distinct()).as(where).hasSize(1);
+        boolean splitByConstant = rules.stream().flatMap(r -> r.set.keySet().stream()).distinct()
+            .anyMatch(k -> rules.stream().filter(r -> r.set.containsKey(k))
+                .map(r -> r.set.get(k).asString()).distinct().count() > 1);
+        if (splitByConstant) {
+          assertThat(rules.get(0).description).as(where + " (sources split by a constant)").isNotBlank();
+        }
+      }
+    }
+  }
+
+  @Test
   void theBundledSetsCompileTogetherWithoutConflicts() throws IOException {
     RuleEngine engine = new RuleEngine(new RuleLoader(Registry.bundled()).bundled());
     assertThat(engine.warnings()).isEmpty();
