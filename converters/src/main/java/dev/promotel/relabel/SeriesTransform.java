@@ -412,10 +412,15 @@ public final class SeriesTransform implements MetricWriter {
     }
     StringBuilder sumTrace = explainIt ? new StringBuilder() : null;
     StringBuilder countTrace = explainIt ? new StringBuilder() : null;
-    SampleResult sum = hasSum
-        ? evaluate(attributes, sumName, sumName.substring(n.length()), null, null, sumTrace) : null;
-    SampleResult count = hasCount ? evaluate(attributes, countName,
-        countName.substring(n.length()), null, null, countTrace) : null;
+    // No rule reads __name__ or the le/quantile label (and none is an attribute already): every
+    // sample has the same labels as far as the rules can tell, so one outcome serves them all.
+    // With --explain each sample is still evaluated, for its trace and the per-rule counts.
+    SampleResult shared = !explainIt && !each && values.length > 0 && !relabeler.sees(NAME)
+        && !attributes.containsKey(hidden) ? valueResults[0] : null;
+    SampleResult sum = !hasSum ? null : shared != null ? shared
+        : evaluate(attributes, sumName, sumName.substring(n.length()), null, null, sumTrace);
+    SampleResult count = !hasCount ? null : shared != null ? shared : evaluate(attributes,
+        countName, countName.substring(n.length()), null, null, countTrace);
 
     // The common case: every sample ends alike, and the point moves whole.
     SampleResult first = values.length > 0 ? valueResults[0] : hasSum ? sum : count;
