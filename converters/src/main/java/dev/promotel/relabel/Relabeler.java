@@ -193,8 +193,9 @@ public final class Relabeler {
         return setLabel(rule, lb, rule.targetLabel(), val.toUpperCase(Locale.ROOT), trace, "");
       }
       case HASHMOD -> {
-        String mod = (String) memo(memo, val,
-            v -> Long.toUnsignedString(hashmod(v, rule.modulus())));
+        Object known = memo == null ? null : memo.get(val);
+        String mod = known != null ? (String) known
+            : (String) remember(memo, val, Long.toUnsignedString(hashmod(val, rule.modulus())));
         return setLabel(rule, lb, rule.targetLabel(), mod, trace, trace == null ? ""
             : " (md5 of " + q(val) + " mod " + Long.toUnsignedString(rule.modulus()) + ")");
       }
@@ -209,20 +210,18 @@ public final class Relabeler {
   }
 
   private static boolean matches(RelabelRule rule, Map<String, Object> memo, String val) {
-    return (Boolean) memo(memo, val, v -> rule.regex().matches(v));
+    Object known = memo == null ? null : memo.get(val);
+    if (known != null) return (Boolean) known;
+    return (Boolean) remember(memo, val, rule.regex().matches(val));
   }
 
   /**
-   * {@code compute(val)}, remembered in {@code memo} (null: not memoized) while it holds fewer
-   * than {@value #MEMO_LIMIT} values. {@code compute} must depend on {@code val} alone.
+   * Returns {@code result}, what a rule made of {@code val} alone, after remembering it in {@code
+   * memo} (null: not memoized) while that holds fewer than {@value #MEMO_LIMIT} values. Callers
+   * look the value up first themselves: a lambda computing it would be allocated on every call.
    */
-  private static Object memo(
-      Map<String, Object> memo, String val, java.util.function.Function<String, Object> compute) {
-    if (memo == null) return compute.apply(val);
-    Object known = memo.get(val);
-    if (known != null) return known;
-    Object result = compute.apply(val);
-    if (memo.size() < MEMO_LIMIT) memo.put(val, result);
+  private static Object remember(Map<String, Object> memo, String val, Object result) {
+    if (memo != null && memo.size() < MEMO_LIMIT) memo.put(val, result);
     return result;
   }
 
@@ -230,7 +229,9 @@ public final class Relabeler {
     List<String> sources = rule.sourceLabels();
     if (sources.isEmpty()) return "";
     if (sources.size() == 1) return lb.get(sources.get(0));
-    StringBuilder out = new StringBuilder();
+    int length = rule.separator().length() * (sources.size() - 1);
+    for (String source : sources) length += lb.get(source).length();
+    StringBuilder out = new StringBuilder(length);
     for (int i = 0; i < sources.size(); i++) {
       if (i > 0) out.append(rule.separator());
       out.append(lb.get(sources.get(i)));
@@ -246,12 +247,13 @@ public final class Relabeler {
         && !rule.replacement().contains("$")) {
       return setLabel(rule, lb, rule.targetLabel(), rule.replacement(), trace, "");
     }
-    Object expanded = memo(memo, val, v -> {
-      Matcher m = rule.regex().match(v);
-      if (m == null) return NO_MATCH;
-      return new Expanded(expand(rule.targetLabel(), v, m, rule.regex()),
-          expand(rule.replacement(), v, m, rule.regex()));
-    });
+    Object expanded = memo == null ? null : memo.get(val);
+    if (expanded == null) {
+      Matcher m = rule.regex().match(val);
+      expanded = remember(memo, val, m == null ? NO_MATCH
+          : new Expanded(expand(rule.targetLabel(), val, m, rule.regex()),
+              expand(rule.replacement(), val, m, rule.regex())));
+    }
     if (expanded == NO_MATCH) return Outcome.NO_MATCH;
     Expanded e = (Expanded) expanded;
     if (!isValidLabelName(e.target())) {

@@ -327,8 +327,13 @@ public final class SeriesTransform implements MetricWriter {
    */
   private Group group(Map<String, Group> groups, String name, MetricFamily template) {
     String key = template.data().kind() + "\0" + name;
-    return groups.computeIfAbsent(key, k -> new Group(name, template,
-        groups.isEmpty() && k.equals(lastName) && lastSeen != null ? lastSeen : new HashSet<>()));
+    Group group = groups.get(key);
+    if (group == null) {
+      group = new Group(name, template,
+          groups.isEmpty() && key.equals(lastName) && lastSeen != null ? lastSeen : new HashSet<>());
+      groups.put(key, group);
+    }
+    return group;
   }
 
   /** Adds a rebuilt or relabelled point to its group unless its labels repeat there (loss). */
