@@ -90,9 +90,16 @@ final class LabelBuilder {
   String[][] labels() {
     if (isUnchanged()) return new String[][] {baseNames, baseValues};
     int added = addNames.size();
-    Integer[] order = new Integer[added];
-    for (int i = 0; i < added; i++) order[i] = i;
-    Arrays.sort(order, (x, y) -> addNames.get(x).compareTo(addNames.get(y)));
+    int[] order = new int[added];
+    for (int i = 0; i < added; i++) {
+      // Insertion sort of the added names' positions: there are one or two.
+      int k = i;
+      while (k > 0 && addNames.get(order[k - 1]).compareTo(addNames.get(i)) > 0) {
+        order[k] = order[k - 1];
+        k--;
+      }
+      order[k] = i;
+    }
     int kept = 0;
     boolean[] gone = new boolean[baseNames.length];
     for (int i = 0; i < baseNames.length; i++) {

@@ -778,10 +778,12 @@ public final class SeriesTransform implements MetricWriter {
   /** The result labels without {@code __name__}, typed as before where the value is unchanged. */
   private static Attributes attributesOf(String[][] labels, Attributes before) {
     List<Attribute> out = new ArrayList<>(labels[0].length);
+    int b = 0; // both are sorted by name: walk them together instead of searching
     for (int i = 0; i < labels[0].length; i++) {
       String key = labels[0][i];
       if (key.equals(NAME)) continue;
-      AttributeValue old = before.get(key);
+      while (b < before.size() && before.key(b).compareTo(key) < 0) b++;
+      AttributeValue old = b < before.size() && before.key(b).equals(key) ? before.value(b) : null;
       String value = labels[1][i];
       out.add(old != null && old.asString().equals(value)
           ? new Attribute(key, old) : Attribute.of(key, value));
