@@ -82,22 +82,46 @@ final class LabelBuilder {
     for (int i = 0; i < an.length; i++) visitor.visit(an[i], av[i]);
   }
 
-  /** The current labels as parallel sorted arrays: {@code [names, values]}. */
+  /**
+   * The current labels as parallel sorted arrays: {@code [names, values]}. Unchanged labels are
+   * the base arrays themselves (callers only read them); otherwise the base labels still present
+   * are merged with the added ones (few, sorted here) rather than sorted all over again.
+   */
   String[][] labels() {
-    List<String[]> out = new ArrayList<>(baseNames.length + addNames.size());
+    if (isUnchanged()) return new String[][] {baseNames, baseValues};
+    int added = addNames.size();
+    int[] order = new int[added];
+    for (int i = 0; i < added; i++) {
+      // Insertion sort of the added names' positions: there are one or two.
+      int k = i;
+      while (k > 0 && addNames.get(order[k - 1]).compareTo(addNames.get(i)) > 0) {
+        order[k] = order[k - 1];
+        k--;
+      }
+      order[k] = i;
+    }
+    int kept = 0;
+    boolean[] gone = new boolean[baseNames.length];
     for (int i = 0; i < baseNames.length; i++) {
       String n = baseNames[i];
-      if (!deleted.contains(n) && !addNames.contains(n)) out.add(new String[] {n, baseValues[i]});
+      gone[i] = deleted.contains(n) || addNames.contains(n);
+      if (!gone[i]) kept++;
     }
-    for (int i = 0; i < addNames.size(); i++) {
-      out.add(new String[] {addNames.get(i), addValues.get(i)});
-    }
-    out.sort((x, y) -> x[0].compareTo(y[0]));
-    String[] names = new String[out.size()];
-    String[] values = new String[out.size()];
-    for (int i = 0; i < names.length; i++) {
-      names[i] = out.get(i)[0];
-      values[i] = out.get(i)[1];
+    String[] names = new String[kept + added];
+    String[] values = new String[names.length];
+    int b = 0;
+    int a = 0;
+    for (int k = 0; k < names.length; k++) {
+      while (b < baseNames.length && gone[b]) b++;
+      boolean takeBase = b < baseNames.length
+          && (a >= added || baseNames[b].compareTo(addNames.get(order[a])) < 0);
+      if (takeBase) {
+        names[k] = baseNames[b];
+        values[k] = baseValues[b++];
+      } else {
+        names[k] = addNames.get(order[a]);
+        values[k] = addValues.get(order[a++]);
+      }
     }
     return new String[][] {names, values};
   }

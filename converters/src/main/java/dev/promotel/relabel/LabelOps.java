@@ -42,12 +42,15 @@ public record LabelOps(
     if (!keep.isEmpty()) lb.range((name, value) -> {
       if (!keep.contains(name) && !name.equals("__name__")) lb.delete(name);
     });
-    for (Map.Entry<String, String> e : rename.entrySet()) {
+    // Guarded: iterating an empty map still allocates an iterator, once per series.
+    if (!rename.isEmpty()) for (Map.Entry<String, String> e : rename.entrySet()) {
       String value = lb.get(e.getKey());
       if (value.isEmpty()) continue;
       lb.delete(e.getKey());
       lb.set(e.getValue(), value);
     }
-    for (Map.Entry<String, String> e : add.entrySet()) lb.set(e.getKey(), e.getValue());
+    if (!add.isEmpty()) for (Map.Entry<String, String> e : add.entrySet()) {
+      lb.set(e.getKey(), e.getValue());
+    }
   }
 }

@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Applies a list of relabel rules to one label set, in order, with Prometheus' semantics
@@ -21,6 +23,10 @@ import java.util.Locale;
  *
  * <p>Counts, per rule, the series it matched and dropped (for {@code --explain}'s "never matched"
  * list) and, when asked, writes what each rule did to one series.
+ *
+ * <p>What a rule's regex (and {@code hashmod}'s md5) makes of a joined source value depends on
+ * that value alone, so it is remembered per rule, for at most {@value #MEMO_LIMIT} distinct values
+ * (series repeat few names and label values); beyond, values are evaluated as they come.
  *
  * <p>Provenance: semantics of prometheus/prometheus model/relabel/relabel.go (Process, relabel)
  * and Go regexp.Expand, reimplemented.
@@ -42,11 +48,31 @@ public final class Relabeler {
   private final long[] matched;
   private final long[] dropped;
   private final MessageDigest md5;
+  /** Per rule: joined source value → what the regex made of it (see {@link #memo}), or null. */
+  private final List<Map<String, Object>> memos;
+  /** {@link #sees} by label name: the rules never change, and it is asked once per point. */
+  private final Map<String, Boolean> seen = new HashMap<>();
+
+  /** Distinct joined values remembered per rule. */
+  static final int MEMO_LIMIT = 4096;
+
+  /** A replace whose regex did not match: the memo's marker. */
+  private static final Object NO_MATCH = new Object();
+
+  /** What a matching {@code replace} expands to: the target label and its value. */
+  private record Expanded(String target, String value) {}
 
   public Relabeler(List<RelabelRule> rules) {
+    this(rules, true);
+  }
+
+  /** With {@code memoize} false every value is matched afresh (the tests compare both). */
+  Relabeler(List<RelabelRule> rules, boolean memoize) {
     this.rules = List.copyOf(rules);
     this.matched = new long[rules.size()];
     this.dropped = new long[rules.size()];
+    this.memos = new ArrayList<>(rules.size());
+    for (int i = 0; i < rules.size(); i++) memos.add(memoize ? new HashMap<>() : null);
     try {
       this.md5 = MessageDigest.getInstance("MD5");
     } catch (NoSuchAlgorithmException e) {
@@ -79,6 +105,15 @@ public final class Relabeler {
    * one histogram) share one outcome, and one evaluation serves them all.
    */
   boolean sees(String name) {
+    Boolean known = seen.get(name);
+    if (known == null) {
+      known = computeSees(name);
+      seen.put(name, known);
+    }
+    return known;
+  }
+
+  private boolean computeSees(String name) {
     for (RelabelRule rule : rules) {
       if (rule.sourceLabels().contains(name)) return true;
       String target = rule.targetLabel();
@@ -103,7 +138,7 @@ public final class Relabeler {
   boolean process(LabelBuilder labels, StringBuilder trace) {
     for (int i = 0; i < rules.size(); i++) {
       RelabelRule rule = rules.get(i);
-      Outcome outcome = apply(rule, labels, trace);
+      Outcome outcome = apply(rule, memos.get(i), labels, trace);
       if (outcome != Outcome.NO_MATCH) matched[i]++;
       if (outcome == Outcome.DROPPED) {
         dropped[i]++;
@@ -113,41 +148,43 @@ public final class Relabeler {
     return true;
   }
 
-  private Outcome apply(RelabelRule rule, LabelBuilder lb, StringBuilder trace) {
+  private Outcome apply(
+      RelabelRule rule, Map<String, Object> memo, LabelBuilder lb, StringBuilder trace) {
     String val = joined(rule, lb);
-    AnchoredRegex regex = rule.regex();
     switch (rule.action()) {
       case DROP -> {
-        if (!regex.matches(val)) return Outcome.NO_MATCH;
-        note(trace, rule, "regex matched " + q(val) + ": dropped");
+        if (!matches(rule, memo, val)) return Outcome.NO_MATCH;
+        if (trace != null) note(trace, rule, "regex matched " + q(val) + ": dropped");
         return Outcome.DROPPED;
       }
       case KEEP -> {
-        if (regex.matches(val)) {
-          note(trace, rule, "regex matched " + q(val) + ": kept");
+        if (matches(rule, memo, val)) {
+          if (trace != null) note(trace, rule, "regex matched " + q(val) + ": kept");
           return Outcome.MATCHED;
         }
-        note(trace, rule, "regex did not match " + q(val) + ": dropped");
+        if (trace != null) note(trace, rule, "regex did not match " + q(val) + ": dropped");
         return Outcome.DROPPED;
       }
       case DROPEQUAL -> {
         String target = lb.get(rule.targetLabel());
         if (!target.equals(val)) return Outcome.NO_MATCH;
-        note(trace, rule, rule.targetLabel() + " equals " + q(val) + ": dropped");
+        if (trace != null) note(trace, rule, rule.targetLabel() + " equals " + q(val) + ": dropped");
         return Outcome.DROPPED;
       }
       case KEEPEQUAL -> {
         String target = lb.get(rule.targetLabel());
         if (target.equals(val)) {
-          note(trace, rule, rule.targetLabel() + " equals " + q(val) + ": kept");
+          if (trace != null) note(trace, rule, rule.targetLabel() + " equals " + q(val) + ": kept");
           return Outcome.MATCHED;
         }
-        note(trace, rule, rule.targetLabel() + "=" + q(target) + " differs from " + q(val)
-            + ": dropped");
+        if (trace != null) {
+          note(trace, rule, rule.targetLabel() + "=" + q(target) + " differs from " + q(val)
+              + ": dropped");
+        }
         return Outcome.DROPPED;
       }
       case REPLACE -> {
-        return replace(rule, lb, val, trace);
+        return replace(rule, memo, lb, val, trace);
       }
       case LOWERCASE -> {
         return setLabel(rule, lb, rule.targetLabel(), val.toLowerCase(Locale.ROOT), trace, "");
@@ -156,9 +193,11 @@ public final class Relabeler {
         return setLabel(rule, lb, rule.targetLabel(), val.toUpperCase(Locale.ROOT), trace, "");
       }
       case HASHMOD -> {
-        String mod = Long.toUnsignedString(hashmod(val, rule.modulus()));
-        return setLabel(rule, lb, rule.targetLabel(), mod, trace,
-            " (md5 of " + q(val) + " mod " + Long.toUnsignedString(rule.modulus()) + ")");
+        Object known = memo == null ? null : memo.get(val);
+        String mod = known != null ? (String) known
+            : (String) remember(memo, val, Long.toUnsignedString(hashmod(val, rule.modulus())));
+        return setLabel(rule, lb, rule.targetLabel(), mod, trace, trace == null ? ""
+            : " (md5 of " + q(val) + " mod " + Long.toUnsignedString(rule.modulus()) + ")");
       }
       case LABELMAP -> {
         return labelMap(rule, lb, trace);
@@ -170,11 +209,29 @@ public final class Relabeler {
     throw new AssertionError("unhandled action " + rule.action());
   }
 
+  private static boolean matches(RelabelRule rule, Map<String, Object> memo, String val) {
+    Object known = memo == null ? null : memo.get(val);
+    if (known != null) return (Boolean) known;
+    return (Boolean) remember(memo, val, rule.regex().matches(val));
+  }
+
+  /**
+   * Returns {@code result}, what a rule made of {@code val} alone, after remembering it in {@code
+   * memo} (null: not memoized) while that holds fewer than {@value #MEMO_LIMIT} values. Callers
+   * look the value up first themselves: a lambda computing it would be allocated on every call.
+   */
+  private static Object remember(Map<String, Object> memo, String val, Object result) {
+    if (memo != null && memo.size() < MEMO_LIMIT) memo.put(val, result);
+    return result;
+  }
+
   private static String joined(RelabelRule rule, LabelBuilder lb) {
     List<String> sources = rule.sourceLabels();
     if (sources.isEmpty()) return "";
     if (sources.size() == 1) return lb.get(sources.get(0));
-    StringBuilder out = new StringBuilder();
+    int length = rule.separator().length() * (sources.size() - 1);
+    for (String source : sources) length += lb.get(source).length();
+    StringBuilder out = new StringBuilder(length);
     for (int i = 0; i < sources.size(); i++) {
       if (i > 0) out.append(rule.separator());
       out.append(lb.get(sources.get(i)));
@@ -182,22 +239,31 @@ public final class Relabeler {
     return out.toString();
   }
 
-  private Outcome replace(RelabelRule rule, LabelBuilder lb, String val, StringBuilder trace) {
+  private Outcome replace(
+      RelabelRule rule, Map<String, Object> memo, LabelBuilder lb, String val,
+      StringBuilder trace) {
     // Prometheus' fast path: nothing to match or expand, the replacement is set as written.
     if (val.isEmpty() && rule.defaultRegex() && !rule.targetLabel().contains("$")
         && !rule.replacement().contains("$")) {
       return setLabel(rule, lb, rule.targetLabel(), rule.replacement(), trace, "");
     }
-    Matcher m = rule.regex().match(val);
-    if (m == null) return Outcome.NO_MATCH;
-    String target = expand(rule.targetLabel(), val, m, rule.regex());
-    if (!isValidLabelName(target)) {
-      note(trace, rule, "regex matched " + q(val) + " but target label " + q(target)
-          + " is not a valid label name: unchanged");
+    Object expanded = memo == null ? null : memo.get(val);
+    if (expanded == null) {
+      Matcher m = rule.regex().match(val);
+      expanded = remember(memo, val, m == null ? NO_MATCH
+          : new Expanded(expand(rule.targetLabel(), val, m, rule.regex()),
+              expand(rule.replacement(), val, m, rule.regex())));
+    }
+    if (expanded == NO_MATCH) return Outcome.NO_MATCH;
+    Expanded e = (Expanded) expanded;
+    if (!isValidLabelName(e.target())) {
+      if (trace != null) {
+        note(trace, rule, "regex matched " + q(val) + " but target label " + q(e.target())
+            + " is not a valid label name: unchanged");
+      }
       return Outcome.MATCHED;
     }
-    String result = expand(rule.replacement(), val, m, rule.regex());
-    return setLabel(rule, lb, target, result, trace, "");
+    return setLabel(rule, lb, e.target(), e.value(), trace, "");
   }
 
   private Outcome setLabel(
@@ -206,9 +272,10 @@ public final class Relabeler {
     String old = lb.get(name);
     lb.set(name, value);
     if (old.equals(value)) {
-      note(trace, rule, name + " already " + q(value) + why + ": unchanged");
+      if (trace != null) note(trace, rule, name + " already " + q(value) + why + ": unchanged");
       return Outcome.MATCHED;
     }
+    if (trace == null) return Outcome.REWROTE;
     if (value.isEmpty()) note(trace, rule, "deleted " + name + " (was " + q(old) + ")" + why);
     else note(trace, rule, "set " + name + "=" + q(value) + why);
     return Outcome.REWROTE;

@@ -327,8 +327,13 @@ public final class SeriesTransform implements MetricWriter {
    */
   private Group group(Map<String, Group> groups, String name, MetricFamily template) {
     String key = template.data().kind() + "\0" + name;
-    return groups.computeIfAbsent(key, k -> new Group(name, template,
-        groups.isEmpty() && k.equals(lastName) && lastSeen != null ? lastSeen : new HashSet<>()));
+    Group group = groups.get(key);
+    if (group == null) {
+      group = new Group(name, template,
+          groups.isEmpty() && key.equals(lastName) && lastSeen != null ? lastSeen : new HashSet<>());
+      groups.put(key, group);
+    }
+    return group;
   }
 
   /** Adds a rebuilt or relabelled point to its group unless its labels repeat there (loss). */
@@ -412,10 +417,15 @@ public final class SeriesTransform implements MetricWriter {
     }
     StringBuilder sumTrace = explainIt ? new StringBuilder() : null;
     StringBuilder countTrace = explainIt ? new StringBuilder() : null;
-    SampleResult sum = hasSum
-        ? evaluate(attributes, sumName, sumName.substring(n.length()), null, null, sumTrace) : null;
-    SampleResult count = hasCount ? evaluate(attributes, countName,
-        countName.substring(n.length()), null, null, countTrace) : null;
+    // No rule reads __name__ or the le/quantile label (and none is an attribute already): every
+    // sample has the same labels as far as the rules can tell, so one outcome serves them all.
+    // With --explain each sample is still evaluated, for its trace and the per-rule counts.
+    SampleResult shared = !explainIt && !each && values.length > 0 && !relabeler.sees(NAME)
+        && !attributes.containsKey(hidden) ? valueResults[0] : null;
+    SampleResult sum = !hasSum ? null : shared != null ? shared
+        : evaluate(attributes, sumName, sumName.substring(n.length()), null, null, sumTrace);
+    SampleResult count = !hasCount ? null : shared != null ? shared : evaluate(attributes,
+        countName, countName.substring(n.length()), null, null, countTrace);
 
     // The common case: every sample ends alike, and the point moves whole.
     SampleResult first = values.length > 0 ? valueResults[0] : hasSum ? sum : count;
@@ -768,10 +778,12 @@ public final class SeriesTransform implements MetricWriter {
   /** The result labels without {@code __name__}, typed as before where the value is unchanged. */
   private static Attributes attributesOf(String[][] labels, Attributes before) {
     List<Attribute> out = new ArrayList<>(labels[0].length);
+    int b = 0; // both are sorted by name: walk them together instead of searching
     for (int i = 0; i < labels[0].length; i++) {
       String key = labels[0][i];
       if (key.equals(NAME)) continue;
-      AttributeValue old = before.get(key);
+      while (b < before.size() && before.key(b).compareTo(key) < 0) b++;
+      AttributeValue old = b < before.size() && before.key(b).equals(key) ? before.value(b) : null;
       String value = labels[1][i];
       out.add(old != null && old.asString().equals(value)
           ? new Attribute(key, old) : Attribute.of(key, value));

@@ -194,6 +194,56 @@ class RelabelerTest {
             + "  #2 rules.yml:2:3 drop: regex matched \"y\": dropped\n");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rules")
+  void remembersNothingThatChangesAnOutcome(String name, String yaml, String series,
+      String expected) throws IOException {
+    List<RelabelRule> rules = RelabelConfigs.parse(YamlLoader.load("rules.yml", yaml), null);
+    Relabeler fresh = new Relabeler(rules, false);
+    Relabeler memoized = new Relabeler(rules, true);
+
+    // Twice: the second run answers every rule from what the first remembered.
+    for (int run = 0; run < 2; run++) {
+      assertThat(relabel(memoized, series)).isEqualTo(relabel(fresh, series))
+          .isEqualTo(expected);
+      assertThat(trace(memoized, series)).isEqualTo(trace(fresh, series));
+    }
+  }
+
+  @Test
+  void remembersAtMostTheLimitAndStaysExactBeyondIt() throws IOException {
+    List<RelabelRule> rules = RelabelConfigs.parse(YamlLoader.load("rules.yml",
+        "- {source_labels: [a], regex: '.*7', action: drop}\n"
+            + "- {source_labels: [__name__, a], regex: 'm;(1.*)', target_label: b,"
+            + " replacement: 'one-$1'}\n"
+            + "- {source_labels: [a], modulus: 5, target_label: shard, action: hashmod}\n"),
+        null);
+    Relabeler fresh = new Relabeler(rules, false);
+    Relabeler memoized = new Relabeler(rules, true);
+
+    int distinct = Relabeler.MEMO_LIMIT * 2 + 10;
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i < distinct; i++) {
+        String series = "m{a=\"" + i + "\"}";
+        assertThat(relabel(memoized, series)).as(series).isEqualTo(relabel(fresh, series));
+      }
+    }
+    for (int i = 0; i < rules.size(); i++) {
+      assertThat(memoized.matchedCount(i)).isEqualTo(fresh.matchedCount(i));
+      assertThat(memoized.droppedCount(i)).isEqualTo(fresh.droppedCount(i));
+    }
+    // Every value ending in 7 is dropped, in both rounds, remembered or not.
+    long endingIn7 = 0;
+    for (int i = 0; i < distinct; i++) if (i % 10 == 7) endingIn7++;
+    assertThat(memoized.droppedCount(0)).isEqualTo(2 * endingIn7);
+  }
+
+  private static String trace(Relabeler relabeler, String series) throws IOException {
+    StringBuilder trace = new StringBuilder();
+    relabeler.process(builder(series), trace);
+    return trace.toString();
+  }
+
   /** The series after the rules, as {@code name{a="1"}}, or {@code dropped}. */
   private static String relabel(Relabeler relabeler, String series) throws IOException {
     LabelBuilder lb = builder(series);

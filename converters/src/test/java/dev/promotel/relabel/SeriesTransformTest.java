@@ -8,6 +8,11 @@ import dev.promotel.model.AggregationTemporality;
 import dev.promotel.model.AttributeValue;
 import dev.promotel.model.Attributes;
 import dev.promotel.model.Gauge;
+import dev.promotel.model.Histogram;
+import dev.promotel.model.HistogramPoint;
+import dev.promotel.model.Quantile;
+import dev.promotel.model.Summary;
+import dev.promotel.model.SummaryPoint;
 import dev.promotel.model.MetricFamily;
 import dev.promotel.model.NumberPoint;
 import dev.promotel.model.NumberValue;
@@ -22,6 +27,8 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -168,5 +175,64 @@ class SeriesTransformTest {
             + "  #1 r.yml:1:3 drop dropped 1\n"
             + "explain: rules that never matched:\n"
             + "  #3 r.yml:3:3 drop\n");
+  }
+
+  private static HistogramPoint histogramPoint(Attributes labels, long inf) {
+    return new HistogramPoint(labels, 0, 0, 3 + inf, OptionalDouble.of(1.5),
+        new double[] {0.1, 1}, new long[] {1, 2, inf}, OptionalDouble.empty(),
+        OptionalDouble.empty(), List.of(), 0);
+  }
+
+  private static List<MetricFamily> histogramsAndSummaries() {
+    MetricFamily histogram = MetricFamily.ofProm("h", "", "", new Histogram(
+        AggregationTemporality.CUMULATIVE, List.of(
+            histogramPoint(Attributes.of("job", "a", "instance", "i1"), 0),
+            histogramPoint(Attributes.of("job", "b", "instance", "i2"), 4),
+            // An attribute named le is shadowed in the buckets only: its samples differ.
+            histogramPoint(Attributes.of("job", "c", "le", "odd"), 1))),
+        PromType.HISTOGRAM, "h");
+    MetricFamily summary = MetricFamily.ofProm("s", "", "", new Summary(List.of(
+        new SummaryPoint(Attributes.of("job", "a"), 0, 0, OptionalLong.of(4),
+            OptionalDouble.of(2), List.of(new Quantile(0.5, 1), new Quantile(0.9, 2)), 0),
+        new SummaryPoint(Attributes.of("job", "b"), 0, 0, OptionalLong.of(1),
+            OptionalDouble.empty(), List.of(), 0))), PromType.SUMMARY, "s");
+    return List.of(histogram, summary);
+  }
+
+  /** What reaches the writer, and the diagnostics, for {@code yaml} with or without explain. */
+  private String transformed(String yaml, boolean explain) throws IOException {
+    written.clear();
+    Diagnostics d = new Diagnostics();
+    StringWriter out = new StringWriter();
+    SeriesTransform t = new SeriesTransform(null, rules(yaml), LabelOps.NONE,
+        explain ? new PrintWriter(out) : null, d, sink);
+    for (MetricFamily f : histogramsAndSummaries()) t.write(f);
+    t.close();
+    StringBuilder text = new StringBuilder();
+    for (MetricFamily f : written) text.append(f).append('\n');
+    for (String code : List.of("relabel-sample-inexpressible", "relabel-type-changed",
+        "relabel-duplicate-series", "relabel-nameless-dropped")) {
+      text.append(code).append('=').append(d.count(code)).append('\n');
+    }
+    return text.toString();
+  }
+
+  @Test
+  void rulesBlindToNameAndLeGiveEverySampleTheOutcomeOfItsBuckets() throws IOException {
+    // With --explain every sample is evaluated on its own; without, one evaluation serves the
+    // samples of a point when no rule reads __name__ or le/quantile. Both must write the same.
+    for (String yaml : List.of(
+        "- {source_labels: [job], regex: a, action: drop}",
+        "- {source_labels: [job], regex: '(.)', target_label: team, replacement: t-$1}",
+        "- {regex: 'inst.*', action: labeldrop}",
+        "- {regex: '__name__|le|quantile|job', action: labelkeep}",
+        "- {source_labels: [job], modulus: 3, target_label: shard, action: hashmod}",
+        "- {source_labels: [__name__], modulus: 3, target_label: shard, action: hashmod}",
+        "- {source_labels: [job], regex: c, target_label: __name__, replacement: other}")) {
+      String plain = transformed(yaml, false);
+
+      assertThat(plain).as(yaml).isEqualTo(transformed(yaml, true));
+      assertThat(plain).as(yaml).contains("HistogramPoint");
+    }
   }
 }
