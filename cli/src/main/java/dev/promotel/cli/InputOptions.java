@@ -26,7 +26,7 @@ final class InputOptions {
       names = {"-f", "--from"},
       paramLabel = "FORMAT",
       converter = OptionTypes.FormatConverter.class,
-      completionCandidates = OptionTypes.FormatIds.class,
+      completionCandidates = OptionTypes.FormatConverter.class,
       description = "Input format (${COMPLETION-CANDIDATES}); detected from content when omitted.")
   Format from;
 

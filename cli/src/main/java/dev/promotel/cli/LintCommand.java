@@ -87,9 +87,10 @@ final class LintCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FMT",
       defaultValue = "text",
-      completionCandidates = FormatIds.class,
+      converter = ReportFormatConverter.class,
+      completionCandidates = ReportFormatConverter.class,
       description = "Output on stdout: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
-  String format = "text";
+  ReportFormat format = ReportFormat.TEXT;
 
   @Option(
       names = "--output",
@@ -119,13 +120,9 @@ final class LintCommand implements Callable<Integer> {
   @Option(names = "--list-rules", description = "List the rules (id, default severity, inputs, summary) and exit.")
   boolean listRules;
 
-  /** Report format ids, as completion candidates. */
-  static final class FormatIds implements Iterable<String> {
-    @Override
-    public java.util.Iterator<String> iterator() {
-      List<String> ids = new ArrayList<>();
-      for (ReportFormat f : ReportFormat.values()) ids.add(f.id());
-      return ids.iterator();
+  static final class ReportFormatConverter extends OptionTypes.Ids<ReportFormat> {
+    ReportFormatConverter() {
+      super(ReportFormat::fromId, () -> idsOf(ReportFormat.values(), ReportFormat::id));
     }
   }
 
@@ -138,7 +135,7 @@ final class LintCommand implements Callable<Integer> {
       printRules(std.outText(), LintEngine.catalog(configLinter));
       return ExitCodes.OK;
     }
-    ReportFormat stdoutFormat = reportFormat(format);
+    ReportFormat stdoutFormat = format;
     Map<ReportFormat, String> extra = new LinkedHashMap<>();
     for (String o : outputs) {
       int eq = o.indexOf('=');

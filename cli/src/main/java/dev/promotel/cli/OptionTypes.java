@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -21,87 +23,70 @@ import picocli.CommandLine.TypeConversionException;
 final class OptionTypes {
   private OptionTypes() {}
 
-  static final class FormatConverter implements ITypeConverter<Format> {
+  /**
+   * The ids of a type with its own {@code fromId} spelling: parses with it (its message, which
+   * lists the choices, becomes the usage error) and serves the same ids as completion candidates,
+   * so help, completion and parsing cannot disagree.
+   */
+  abstract static class Ids<E> implements ITypeConverter<E>, Iterable<String> {
+    private final Function<String, E> fromId;
+    private final Supplier<List<String>> ids;
+
+    Ids(Function<String, E> fromId, Supplier<List<String>> ids) {
+      this.fromId = fromId;
+      this.ids = ids;
+    }
+
     @Override
-    public Format convert(String value) {
+    public E convert(String value) {
       try {
-        return Format.fromId(value);
+        return fromId.apply(value);
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(e.getMessage());
       }
     }
-  }
 
-  /** Format ids, then aliases, as completion candidates. */
-  static final class FormatIds implements Iterable<String> {
     @Override
     public Iterator<String> iterator() {
-      List<String> ids = new ArrayList<>();
-      for (Format f : Format.values()) ids.add(f.id());
-      for (Format f : Format.values()) ids.addAll(f.aliases());
-      return ids.iterator();
+      return ids.get().iterator();
+    }
+
+    static <T> List<String> idsOf(T[] values, Function<T, String> id) {
+      List<String> out = new ArrayList<>();
+      for (T v : values) out.add(id.apply(v));
+      return out;
     }
   }
 
-  static final class EscapingConverter implements ITypeConverter<NameEscaping> {
-    @Override
-    public NameEscaping convert(String value) {
-      try {
-        return NameEscaping.fromId(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+  /** Format ids, then aliases. */
+  static final class FormatConverter extends Ids<Format> {
+    FormatConverter() {
+      super(Format::fromId, () -> {
+        List<String> ids = idsOf(Format.values(), Format::id);
+        for (Format f : Format.values()) ids.addAll(f.aliases());
+        return ids;
+      });
     }
   }
 
-  static final class EscapingIds implements Iterable<String> {
-    @Override
-    public Iterator<String> iterator() {
-      List<String> ids = new ArrayList<>();
-      for (NameEscaping e : NameEscaping.values()) ids.add(e.id());
-      return ids.iterator();
-    }
-  }
-
-  static final class FramingConverter implements ITypeConverter<ProtoFraming> {
-    @Override
-    public ProtoFraming convert(String value) {
-      try {
-        return ProtoFraming.fromId(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+  /** {@code --escaping} values ({@code allow-utf-8}, ...). */
+  static final class EscapingConverter extends Ids<NameEscaping> {
+    EscapingConverter() {
+      super(NameEscaping::fromId, () -> idsOf(NameEscaping.values(), NameEscaping::id));
     }
   }
 
   /** {@code --framing} values: {@code none}, {@code u32be}, {@code varint}. */
-  static final class FramingIds implements Iterable<String> {
-    @Override
-    public Iterator<String> iterator() {
-      List<String> ids = new ArrayList<>();
-      for (ProtoFraming f : ProtoFraming.values()) ids.add(f.id());
-      return ids.iterator();
+  static final class FramingConverter extends Ids<ProtoFraming> {
+    FramingConverter() {
+      super(ProtoFraming::fromId, () -> idsOf(ProtoFraming.values(), ProtoFraming::id));
     }
   }
 
   /** {@code --compress} values: every compression id ({@code none}, {@code gzip}, ...). */
-  static final class CompressionIds implements Iterable<String> {
-    @Override
-    public Iterator<String> iterator() {
-      List<String> ids = new ArrayList<>();
-      for (Compression c : Compression.values()) ids.add(c.id());
-      return ids.iterator();
-    }
-  }
-
-  static final class CompressionConverter implements ITypeConverter<Compression> {
-    @Override
-    public Compression convert(String value) {
-      try {
-        return Compression.fromId(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+  static final class CompressionConverter extends Ids<Compression> {
+    CompressionConverter() {
+      super(Compression::fromId, () -> idsOf(Compression.values(), Compression::id));
     }
   }
 

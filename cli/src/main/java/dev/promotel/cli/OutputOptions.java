@@ -16,7 +16,7 @@ final class OutputOptions {
       names = {"-t", "--to"},
       paramLabel = "FORMAT",
       converter = OptionTypes.FormatConverter.class,
-      completionCandidates = OptionTypes.FormatIds.class,
+      completionCandidates = OptionTypes.FormatConverter.class,
       description = "Output format (${COMPLETION-CANDIDATES}); default: the input's format.")
   Format to;
 
@@ -30,7 +30,7 @@ final class OutputOptions {
       names = "--compress",
       paramLabel = "ALGO",
       converter = OptionTypes.CompressionConverter.class,
-      completionCandidates = OptionTypes.CompressionIds.class,
+      completionCandidates = OptionTypes.CompressionConverter.class,
       description =
           "Compress the output: ${COMPLETION-CANDIDATES}; default: from the -o file's"
               + " extension, else none.")
@@ -40,7 +40,7 @@ final class OutputOptions {
       names = "--escaping",
       paramLabel = "SCHEME",
       converter = OptionTypes.EscapingConverter.class,
-      completionCandidates = OptionTypes.EscapingIds.class,
+      completionCandidates = OptionTypes.EscapingConverter.class,
       description = "How text formats spell names outside [a-zA-Z_:][a-zA-Z0-9_:]*: ${COMPLETION-CANDIDATES} (default: allow-utf-8).")
   NameEscaping escaping = NameEscaping.ALLOW_UTF8;
 
@@ -59,7 +59,7 @@ final class OutputOptions {
       paramLabel = "FRAMING",
       defaultValue = "none",
       converter = OptionTypes.FramingConverter.class,
-      completionCandidates = OptionTypes.FramingIds.class,
+      completionCandidates = OptionTypes.FramingConverter.class,
       description = "otlp-pb: how requests are delimited: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, one request, the OTLP/HTTP body; u32be is the Collector file exporter's).")
   ProtoFraming framing;
 

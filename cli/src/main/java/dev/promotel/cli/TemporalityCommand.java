@@ -137,7 +137,7 @@ final class TemporalityCommand implements Callable<Integer> {
       names = {"-f", "--from"},
       paramLabel = "FORMAT",
       converter = OptionTypes.FormatConverter.class,
-      completionCandidates = OptionTypes.FormatIds.class,
+      completionCandidates = OptionTypes.FormatConverter.class,
       description = "Input format (${COMPLETION-CANDIDATES}); detected from content when omitted.")
   Format from;
 

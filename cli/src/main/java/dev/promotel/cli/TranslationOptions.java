@@ -12,7 +12,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -36,7 +35,7 @@ final class TranslationOptions {
       paramLabel = "STRATEGY",
       defaultValue = "UnderscoreEscapingWithSuffixes",
       converter = StrategyConverter.class,
-      completionCandidates = StrategyIds.class,
+      completionCandidates = StrategyConverter.class,
       description = "OTLP → text: how metric names are built: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   TranslationStrategy strategy;
 
@@ -52,7 +51,7 @@ final class TranslationOptions {
       paramLabel = "DIALECT",
       defaultValue = "otlptranslator",
       converter = UnitDialectConverter.class,
-      completionCandidates = UnitDialectIds.class,
+      completionCandidates = UnitDialectConverter.class,
       description = "OTLP → text: unit table for name suffixes: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   UnitDialect unitDialect;
 
@@ -262,43 +261,16 @@ final class TranslationOptions {
 
   // ------------------------------------------------------------------ value spellings
 
-  static final class StrategyConverter implements ITypeConverter<TranslationStrategy> {
-    @Override
-    public TranslationStrategy convert(String value) {
-      try {
-        return TranslationStrategy.fromId(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+  static final class StrategyConverter extends OptionTypes.Ids<TranslationStrategy> {
+    StrategyConverter() {
+      super(TranslationStrategy::fromId,
+          () -> idsOf(TranslationStrategy.values(), TranslationStrategy::id));
     }
   }
 
-  static final class StrategyIds implements Iterable<String> {
-    @Override
-    public Iterator<String> iterator() {
-      List<String> ids = new ArrayList<>();
-      for (TranslationStrategy s : TranslationStrategy.values()) ids.add(s.id());
-      return ids.iterator();
-    }
-  }
-
-  static final class UnitDialectConverter implements ITypeConverter<UnitDialect> {
-    @Override
-    public UnitDialect convert(String value) {
-      try {
-        return UnitDialect.fromId(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
-    }
-  }
-
-  static final class UnitDialectIds implements Iterable<String> {
-    @Override
-    public Iterator<String> iterator() {
-      List<String> ids = new ArrayList<>();
-      for (UnitDialect d : UnitDialect.values()) ids.add(d.id());
-      return ids.iterator();
+  static final class UnitDialectConverter extends OptionTypes.Ids<UnitDialect> {
+    UnitDialectConverter() {
+      super(UnitDialect::fromId, () -> idsOf(UnitDialect.values(), UnitDialect::id));
     }
   }
 
