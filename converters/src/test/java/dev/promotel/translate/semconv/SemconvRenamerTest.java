@@ -26,12 +26,9 @@ class SemconvRenamerTest {
   private final Diagnostics diagnostics = new Diagnostics();
   private SemconvRenamer renamer;
 
-  private List<MetricFamily> rename(String text, int maxPoints, String... ruleFiles) throws IOException {
-    List<RuleSet> sets = new ArrayList<>();
-    RuleLoader loader = new RuleLoader(Registry.bundled());
-    for (int i = 0; i < ruleFiles.length; i++) sets.add(loader.load("r" + i + ".yaml", ruleFiles[i]));
-    List<MetricFamily> out = new ArrayList<>();
-    MetricWriter collect = new MetricWriter() {
+  /** A sink that keeps what the renamer writes in {@code out}. */
+  private static MetricWriter collectingInto(List<MetricFamily> out) {
+    return new MetricWriter() {
       @Override
       public void write(MetricFamily family) {
         out.add(family);
@@ -40,6 +37,14 @@ class SemconvRenamerTest {
       @Override
       public void close() {}
     };
+  }
+
+  private List<MetricFamily> rename(String text, int maxPoints, String... ruleFiles) throws IOException {
+    List<RuleSet> sets = new ArrayList<>();
+    RuleLoader loader = new RuleLoader(Registry.bundled());
+    for (int i = 0; i < ruleFiles.length; i++) sets.add(loader.load("r" + i + ".yaml", ruleFiles[i]));
+    List<MetricFamily> out = new ArrayList<>();
+    MetricWriter collect = collectingInto(out);
     renamer = new SemconvRenamer(collect, new RuleEngine(sets), diagnostics, maxPoints);
     PrometheusToOtlp toOtlp = new PrometheusToOtlp(renamer,
         PrometheusToOtlpOptions.DEFAULTS.withDefaultTimestamp(1_000_000_000L), diagnostics);
@@ -52,15 +57,7 @@ class SemconvRenamerTest {
   /** Two inputs through one renamer, as two files of one run: a family name seen twice. */
   private List<MetricFamily> renameTwice(String first, String second, String ruleFile) throws IOException {
     List<MetricFamily> out = new ArrayList<>();
-    MetricWriter collect = new MetricWriter() {
-      @Override
-      public void write(MetricFamily family) {
-        out.add(family);
-      }
-
-      @Override
-      public void close() {}
-    };
+    MetricWriter collect = collectingInto(out);
     renamer = new SemconvRenamer(collect, new RuleEngine(List.of(
         new RuleLoader(Registry.bundled()).load("r.yaml", ruleFile))), diagnostics, 100);
     PrometheusToOtlp toOtlp = new PrometheusToOtlp(renamer, PrometheusToOtlpOptions.DEFAULTS, diagnostics);
@@ -78,15 +75,7 @@ class SemconvRenamerTest {
 
   private List<MetricFamily> renameBundled(String text, PrometheusToOtlpOptions options) throws IOException {
     List<MetricFamily> out = new ArrayList<>();
-    MetricWriter collect = new MetricWriter() {
-      @Override
-      public void write(MetricFamily family) {
-        out.add(family);
-      }
-
-      @Override
-      public void close() {}
-    };
+    MetricWriter collect = collectingInto(out);
     renamer = new SemconvRenamer(collect, new RuleEngine(new RuleLoader(Registry.bundled()).bundled()),
         diagnostics, SemconvRenamer.DEFAULT_MAX_BUFFERED_POINTS);
     PrometheusToOtlp toOtlp = new PrometheusToOtlp(renamer, options.withDefaultTimestamp(1_000_000_000L), diagnostics);
@@ -339,15 +328,7 @@ class SemconvRenamerTest {
     List<RuleSet> sets = new ArrayList<>(new RuleLoader(Registry.bundled()).bundled());
     sets.add(user);
     List<MetricFamily> out = new ArrayList<>();
-    MetricWriter collect = new MetricWriter() {
-      @Override
-      public void write(MetricFamily family) {
-        out.add(family);
-      }
-
-      @Override
-      public void close() {}
-    };
+    MetricWriter collect = collectingInto(out);
     renamer = new SemconvRenamer(collect, new RuleEngine(sets), diagnostics, 100);
     PrometheusToOtlp toOtlp = new PrometheusToOtlp(renamer, PrometheusToOtlpOptions.DEFAULTS, diagnostics);
     String text = "# TYPE node_memory_MemTotal_bytes gauge\nnode_memory_MemTotal_bytes 100\n"
