@@ -1,6 +1,5 @@
 package dev.promotel.format.otlp;
 
-import com.google.protobuf.CodedOutputStream;
 import dev.promotel.model.Attributes;
 import java.io.IOException;
 
@@ -21,7 +20,7 @@ final class EncodedAttributes {
   private record Entry(int hash, OtlpField field, Attributes attributes, byte[] body) {}
 
   private final Entry[] entries = new Entry[SLOTS];
-  private final ProtoSizer scratchSizer = new ProtoSizer(null);
+  private final ProtoEncoder scratch = new ProtoEncoder(256, null);
 
   /** The body of a message whose only field is {@code field} holding {@code attributes}. */
   byte[] body(OtlpField field, Attributes attributes) throws IOException {
@@ -38,14 +37,8 @@ final class EncodedAttributes {
   }
 
   private byte[] encode(OtlpField field, Attributes attributes) throws IOException {
-    scratchSizer.reset();
-    OtlpMessages.attributes(scratchSizer, field, attributes);
-    byte[] body = new byte[Math.toIntExact(scratchSizer.total())];
-    CodedOutputStream out = CodedOutputStream.newInstance(body);
-    ProtoEncoder encoder = new ProtoEncoder(out, null);
-    encoder.useSizes(scratchSizer);
-    OtlpMessages.attributes(encoder, field, attributes);
-    out.checkNoSpaceLeft();
-    return body;
+    scratch.truncate(0);
+    OtlpMessages.attributes(scratch, field, attributes);
+    return scratch.copy(0);
   }
 }

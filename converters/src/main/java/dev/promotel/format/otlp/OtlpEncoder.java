@@ -5,8 +5,8 @@ import java.io.IOException;
 
 /**
  * The target of {@link OtlpMessages}: each message is described once against this class, and the
- * three subclasses turn the description into protobuf sizes ({@link ProtoSizer}), protobuf bytes
- * ({@link ProtoEncoder}) or OTLP JSON ({@link JsonEncoder}).
+ * subclasses turn the description into protobuf bytes ({@link ProtoEncoder}) or OTLP JSON ({@link
+ * JsonEncoder}).
  *
  * <p>The public-in-spirit methods apply proto3 default elision (skip 0, false, "" and empty
  * arrays), as OTel's {@code Serializer} does, and then call the abstract {@code writeX}. Oneof
@@ -91,7 +91,7 @@ abstract class OtlpEncoder {
 
   /**
    * A singular message whose only field is the repeated {@code attributesField} (a Resource). The
-   * protobuf passes override it to reuse the encoding of attributes seen before.
+   * protobuf encoder overrides it to reuse the encoding of attributes seen before.
    */
   void attributesMessage(OtlpField field, OtlpField attributesField, Attributes attributes)
       throws IOException {

@@ -1,23 +1,20 @@
 package dev.promotel.format.otlp;
 
-import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.WireFormat;
 
 /**
- * One field of an OTLP message: its number, wire type, precomputed tag and tag size (protobuf), and
+ * One field of an OTLP message: its number, wire type, precomputed tag (protobuf), and
  * its lowerCamelCase JSON name. The constants live in {@link OtlpFields}, one place for the whole
  * schema, as OTel's generated {@code ProtoFieldInfo} does.
  */
 final class OtlpField {
   final int number;
   final int tag;
-  final int tagSize;
   final String jsonName;
 
   private OtlpField(int number, int wireType, String jsonName) {
     this.number = number;
     this.tag = number << 3 | wireType; // protobuf encoding: field number, then 3 bits of wire type
-    this.tagSize = CodedOutputStream.computeUInt32SizeNoTag(tag);
     this.jsonName = jsonName;
   }
 

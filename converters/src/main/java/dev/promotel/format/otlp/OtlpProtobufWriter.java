@@ -1,7 +1,6 @@
 package dev.promotel.format.otlp;
 
 import com.github.luben.zstd.Zstd;
-import com.google.protobuf.CodedOutputStream;
 import dev.promotel.format.Diagnostics;
 import dev.promotel.format.MetricWriter;
 import dev.promotel.format.ProtoFraming;
@@ -38,16 +37,14 @@ import java.io.OutputStream;
  * 00 00 00}.
  */
 public final class OtlpProtobufWriter implements MetricWriter {
-  private static final int BUFFER = 64 * 1024;
+  /** Encoded batches are collected up to this many bytes before they go to the output. */
+  private static final int DRAIN_AT = 64 * 1024;
 
   private final OutputStream out;
-  private final CodedOutputStream coded;
   private final ProtoFraming framing;
   private final boolean zstdRecords;
   private final OtlpBatcher batcher;
-  private final EncodedAttributes encodedAttributes = new EncodedAttributes();
-  private final ProtoSizer sizer = new ProtoSizer(encodedAttributes);
-  private final ProtoEncoder encoder;
+  private final ProtoEncoder encoder = new ProtoEncoder(2 * DRAIN_AT, new EncodedAttributes());
   private boolean closed;
 
   public OtlpProtobufWriter(OutputStream out, WriteOptions options, Diagnostics diagnostics) {
@@ -57,8 +54,6 @@ public final class OtlpProtobufWriter implements MetricWriter {
   OtlpProtobufWriter(
       OutputStream out, WriteOptions options, Diagnostics diagnostics, ResourceBatch batch) {
     this.out = out;
-    this.coded = CodedOutputStream.newInstance(out, BUFFER);
-    this.encoder = new ProtoEncoder(coded, encodedAttributes);
     this.framing = options.framing();
     this.zstdRecords = options.zstdRecords();
     this.batcher = new OtlpBatcher(diagnostics, batch, this::writeBatch);
@@ -74,48 +69,35 @@ public final class OtlpProtobufWriter implements MetricWriter {
     return batcher.pendingFamilies();
   }
 
+  /**
+   * Appends the batch as one {@code resource_metrics} element, which is also the whole of a
+   * request holding just it: unframed output is one request of many such elements, framed output
+   * one request per element.
+   */
   private void writeBatch(ResourceBatch batch) throws IOException {
-    sizer.reset();
-    OtlpMessages.resourceMetricsElement(sizer, batch);
-    long size = sizer.total();
-    if (size > 0xFFFF_FFFFL) {
-      throw new IllegalStateException("a request exceeds 4 GiB; batches are bounded below that");
-    }
     switch (framing) {
-      case NONE -> encode(encoder, batch);
+      case NONE -> OtlpMessages.resourceMetricsElement(encoder, batch);
       case VARINT -> {
-        coded.writeUInt32NoTag((int) size);
-        encode(encoder, batch);
+        encoder.startLength();
+        OtlpMessages.resourceMetricsElement(encoder, batch);
+        encoder.endLength();
       }
       case U32BE -> {
+        int prefix = encoder.size();
+        encoder.u32be(0);
+        OtlpMessages.resourceMetricsElement(encoder, batch);
         if (zstdRecords) {
-          byte[] record = new byte[(int) size];
-          CodedOutputStream recordOut = CodedOutputStream.newInstance(record);
-          encode(new ProtoEncoder(recordOut, encodedAttributes), batch);
-          recordOut.checkNoSpaceLeft();
-          byte[] compressed = Zstd.compress(record);
-          writeU32be(compressed.length);
-          coded.writeRawBytes(compressed);
+          byte[] compressed = Zstd.compress(encoder.copy(prefix + 4));
+          encoder.truncate(prefix);
+          encoder.u32be(compressed.length);
+          encoder.raw(compressed);
         } else {
-          writeU32be(size);
-          encode(encoder, batch);
+          encoder.putU32be(prefix, encoder.size() - prefix - 4L);
         }
       }
       default -> throw new AssertionError(framing);
     }
-    coded.flush();
-  }
-
-  private void encode(ProtoEncoder target, ResourceBatch batch) throws IOException {
-    target.useSizes(sizer);
-    OtlpMessages.resourceMetricsElement(target, batch);
-  }
-
-  private void writeU32be(long value) throws IOException {
-    coded.write((byte) (value >>> 24));
-    coded.write((byte) (value >>> 16));
-    coded.write((byte) (value >>> 8));
-    coded.write((byte) value);
+    if (encoder.size() >= DRAIN_AT) encoder.drainTo(out);
   }
 
   @Override
@@ -124,7 +106,7 @@ public final class OtlpProtobufWriter implements MetricWriter {
     closed = true;
     try {
       batcher.flush();
-      coded.flush();
+      encoder.drainTo(out);
       out.flush();
     } finally {
       out.close();
