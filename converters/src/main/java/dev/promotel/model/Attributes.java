@@ -39,20 +39,74 @@ public final class Attributes implements Iterable<Attribute>, Comparable<Attribu
 
   /** Sorts by key; rejects duplicate keys (use {@link #with} to replace a value). */
   public static Attributes of(List<Attribute> attributes) {
-    if (attributes.isEmpty()) return EMPTY;
-    Attribute[] sorted = attributes.toArray(new Attribute[0]);
-    Arrays.sort(sorted, (a, b) -> a.key().compareTo(b.key()));
-    String[] keys = new String[sorted.length];
-    AttributeValue[] values = new AttributeValue[sorted.length];
-    for (int i = 0; i < sorted.length; i++) {
-      keys[i] = sorted[i].key();
-      values[i] = sorted[i].value();
-      if (i > 0 && keys[i].equals(keys[i - 1])) {
+    int n = attributes.size();
+    if (n == 0) return EMPTY;
+    String[] keys = new String[n];
+    AttributeValue[] values = new AttributeValue[n];
+    boolean ascending = true;
+    int i = 0;
+    for (Attribute a : attributes) {
+      keys[i] = a.key();
+      values[i] = a.value();
+      if (i > 0 && ascending && keys[i].compareTo(keys[i - 1]) <= 0) ascending = false;
+      i++;
+    }
+    if (!ascending) sortByKey(keys, values);
+    return new Attributes(keys, values);
+  }
+
+  /**
+   * Takes {@code keys} and their {@code values} as they are, without copying, when the keys are
+   * already strictly ascending (a subset of a sorted set is); the caller must not change the
+   * arrays afterwards. Throws when the keys are not strictly ascending.
+   */
+  public static Attributes ofSorted(String[] keys, AttributeValue[] values) {
+    if (keys.length != values.length) {
+      throw new IllegalArgumentException(keys.length + " keys but " + values.length + " values");
+    }
+    if (keys.length == 0) return EMPTY;
+    for (int i = 1; i < keys.length; i++) {
+      if (keys[i].compareTo(keys[i - 1]) <= 0) {
+        throw new IllegalArgumentException("keys not strictly ascending at '" + keys[i] + "'");
+      }
+    }
+    return new Attributes(keys, values);
+  }
+
+  /** Sorts the parallel arrays by key and rejects duplicate keys. */
+  private static void sortByKey(String[] keys, AttributeValue[] values) {
+    int n = keys.length;
+    if (n <= 32) {
+      // Label sets are small and usually nearly sorted: insertion sort on the arrays themselves.
+      for (int i = 1; i < n; i++) {
+        String key = keys[i];
+        AttributeValue value = values[i];
+        int j = i - 1;
+        while (j >= 0 && keys[j].compareTo(key) > 0) {
+          keys[j + 1] = keys[j];
+          values[j + 1] = values[j];
+          j--;
+        }
+        keys[j + 1] = key;
+        values[j + 1] = value;
+      }
+    } else {
+      Integer[] order = new Integer[n];
+      for (int i = 0; i < n; i++) order[i] = i;
+      String[] unsortedKeys = keys.clone();
+      AttributeValue[] unsortedValues = values.clone();
+      Arrays.sort(order, (a, b) -> unsortedKeys[a].compareTo(unsortedKeys[b]));
+      for (int i = 0; i < n; i++) {
+        keys[i] = unsortedKeys[order[i]];
+        values[i] = unsortedValues[order[i]];
+      }
+    }
+    for (int i = 1; i < n; i++) {
+      if (keys[i].equals(keys[i - 1])) {
         throw new IllegalArgumentException(
             "duplicate attribute '" + keys[i] + "': each key may occur once in a set");
       }
     }
-    return new Attributes(keys, values);
   }
 
   public int size() {

@@ -75,6 +75,13 @@ public final class PrometheusToOtlp implements MetricWriter {
   private final List<TargetKey> cachedResources = new ArrayList<>();
   private static final int MAX_CACHED_RESOURCES = 50_000;
   private boolean closed;
+  /** The scope of series without otel_scope_* labels. */
+  private final Scope defaultScope;
+  private final LabelSplit split = new LabelSplit();
+  /** Numbers the converted families, telling a target's group of this family from older ones. */
+  private long familySerial;
+  /** Whether the family being converted had samples without a timestamp. */
+  private boolean stamped;
 
   /**
    * A (job, instance) pair and what is known about it. Interned in {@link #targets} (one lookup per
@@ -91,6 +98,9 @@ public final class PrometheusToOtlp implements MetricWriter {
     long releasedEarly;
     /** The resource, cached; null when not (yet) built or dropped from the bounded cache. */
     Resource resource;
+    /** The group of this target in the family {@link #familySerial} numbers, if it is that one. */
+    Group group;
+    long groupSerial;
 
     TargetKey(String job, String instance) {
       this.job = job;
@@ -147,6 +157,8 @@ public final class PrometheusToOtlp implements MetricWriter {
     this.next = next;
     this.options = options;
     this.diagnostics = diagnostics;
+    this.defaultScope = options.scopeName().isEmpty() ? Scope.EMPTY
+        : new Scope(options.scopeName(), options.scopeVersion(), Attributes.EMPTY, "");
     long fixed = options.defaultTimestampUnixNano().orElse(0);
     this.clock = fixed > 0 ? () -> fixed : nowUnixNano;
   }
@@ -313,23 +325,116 @@ public final class PrometheusToOtlp implements MetricWriter {
           + "(--no-type-metadata)");
       prom = null;
     }
+    List<Group> groups = group(family.data().points());
+    if (stamped) {
+      diagnostics.note("timestamp-added", "samples without a timestamp given the conversion time "
+          + "(or --default-timestamp)");
+    }
+    // Times the text gave are data; conversion-time stamps are not. Marking the first kind lets
+    // OtlpToPrometheus write them back (and only them), so text → OTLP → text stays exact.
+    Attributes metadata = stamped || family.data().points().isEmpty()
+        ? family.metadata()
+        : family.metadata().with(OtlpToPrometheus.TIMESTAMP_METADATA, OtlpToPrometheus.EXPLICIT);
+    if (groups.isEmpty()) {
+      return List.of(new Pending(new MetricFamily(name, family.description(), unit,
+          Resource.EMPTY, defaultScope, family.data(), metadata, prom),
+          target("", "")));
+    }
+    List<Pending> out = new ArrayList<>(groups.size());
+    for (Group g : groups) {
+      MetricData data = withPoints(family.data(), g.points);
+      out.add(new Pending(new MetricFamily(name, family.description(), unit, Resource.EMPTY,
+          g.scope, data, metadata, prom), g.target));
+    }
+    return out;
+  }
+
+  /** The points of one source family for one (target, scope): one output family. */
+  private static final class Group {
+    final TargetKey target;
+    final Scope scope;
+    final List<Point> points = new ArrayList<>();
+
+    Group(TargetKey target, Scope scope) {
+      this.target = target;
+      this.scope = scope;
+    }
+  }
+
+  /**
+   * Splits points into groups by (job, instance) and scope, in order of first appearance, each
+   * point with its OTLP attributes and a timestamp; sets {@link #stamped}. Kept apart from {@link
+   * #convert} so that the loop the JIT compiles (and recompiles when the data changes shape) is
+   * small.
+   */
+  private List<Group> group(List<? extends Point> points) {
+    stamped = false;
     long now = 0;
-    boolean stamped = false;
-    Map<GroupKey, List<Point>> groups = new LinkedHashMap<>();
-    // Consecutive points usually share (job, instance) and have no scope labels: they join the
-    // group of the previous point without a map lookup. The map still decides the group order.
-    String lastJob = null;
-    String lastInstance = null;
-    List<Point> lastGroup = null;
-    boolean keepJobInstance = options.keepJobInstanceLabels();
-    for (Point p : family.data().points()) {
-      Attributes attrs = p.attributes();
-      String job = "";
-      String instance = "";
-      Map<String, String> scopeLabels = null;
+    long serial = ++familySerial;
+    List<Group> groups = new ArrayList<>();
+    Map<GroupKey, Group> scoped = null;
+    Group last = null;
+    LabelSplit split = this.split;
+    for (Point p : points) {
+      Attributes attributes = split.split(p.attributes());
+      long time = p.timeUnixNano();
+      if (time == 0) {
+        if (now == 0) now = clock.getAsLong();
+        time = now;
+        stamped = true;
+      }
+      Point point = withAttributes(p, attributes, time);
+      Scope scope = split.scopeLabels == null ? defaultScope : scope(split.scopeLabels);
+      Group group;
+      if (scope == defaultScope || scope.equals(defaultScope)) {
+        if (last != null && last.scope == defaultScope && last.target.is(split.job, split.instance)) {
+          group = last;
+        } else {
+          // A family's groups hang off their (interned) targets: no map lookup per group.
+          TargetKey target = target(split.job, split.instance);
+          if (target.groupSerial != serial) {
+            target.groupSerial = serial;
+            target.group = new Group(target, defaultScope);
+            groups.add(target.group);
+          }
+          group = target.group;
+        }
+      } else {
+        if (scoped == null) scoped = new HashMap<>();
+        GroupKey key = new GroupKey(target(split.job, split.instance), scope);
+        group = scoped.get(key);
+        if (group == null) {
+          group = new Group(key.target(), key.scope());
+          scoped.put(key, group);
+          groups.add(group);
+        }
+      }
+      group.points.add(point);
+      last = group;
+    }
+    return groups;
+  }
+
+  /**
+   * Splits a series' labels into job, instance, otel_scope_* labels and the point attributes (the
+   * rest, without empty values). One instance is reused for every point; its fields describe the
+   * labels given to the last {@link #split} call.
+   */
+  private final class LabelSplit {
+    String job;
+    String instance;
+    /** The otel_scope_* labels without their prefix; null when there are none. */
+    Map<String, String> scopeLabels;
+    private boolean[] dropped = new boolean[16];
+
+    Attributes split(Attributes attrs) {
+      job = "";
+      instance = "";
+      scopeLabels = null;
       int size = attrs.size();
-      int dropped = 0;
-      int firstDropped = -1;
+      if (dropped.length < size) dropped = new boolean[size];
+      boolean keepJobInstance = options.keepJobInstanceLabels();
+      int droppedCount = 0;
       for (int i = 0; i < size; i++) {
         String key = attrs.key(i);
         String value = attrs.value(i).asString();
@@ -349,70 +454,26 @@ public final class PrometheusToOtlp implements MetricWriter {
         } else {
           drop = false;
         }
-        if (drop && dropped++ == 0) firstDropped = i;
+        dropped[i] = drop;
+        if (drop) droppedCount++;
       }
-      Attributes pointAttributes = dropped == 0 ? attrs
-          : dropped == 1 ? attrs.without(attrs.key(firstDropped))
-          : kept(attrs);
-      long time = p.timeUnixNano();
-      if (time == 0) {
-        if (now == 0) now = clock.getAsLong();
-        time = now;
-        stamped = true;
-      }
-      Point point = withAttributes(p, pointAttributes, time);
-      if (scopeLabels == null && lastGroup != null && job.equals(lastJob)
-          && instance.equals(lastInstance)) {
-        lastGroup.add(point);
-        continue;
-      }
-      GroupKey key = new GroupKey(target(job, instance), scope(scopeLabels));
-      List<Point> group = groups.computeIfAbsent(key, k -> new ArrayList<>());
-      group.add(point);
-      if (scopeLabels == null) {
-        lastJob = job;
-        lastInstance = instance;
-        lastGroup = group;
-      } else {
-        lastGroup = null;
-      }
+      return droppedCount == 0 ? attrs : kept(attrs, droppedCount);
     }
-    if (stamped) {
-      diagnostics.note("timestamp-added", "samples without a timestamp given the conversion time "
-          + "(or --default-timestamp)");
-    }
-    // Times the text gave are data; conversion-time stamps are not. Marking the first kind lets
-    // OtlpToPrometheus write them back (and only them), so text → OTLP → text stays exact.
-    Attributes metadata = stamped || family.data().points().isEmpty()
-        ? family.metadata()
-        : family.metadata().with(OtlpToPrometheus.TIMESTAMP_METADATA, OtlpToPrometheus.EXPLICIT);
-    if (groups.isEmpty()) {
-      return List.of(new Pending(new MetricFamily(name, family.description(), unit,
-          Resource.EMPTY, scope(null), family.data(), metadata, prom),
-          target("", "")));
-    }
-    List<Pending> out = new ArrayList<>(groups.size());
-    for (Map.Entry<GroupKey, List<Point>> g : groups.entrySet()) {
-      MetricData data = withPoints(family.data(), g.getValue());
-      out.add(new Pending(new MetricFamily(name, family.description(), unit, Resource.EMPTY,
-          g.getKey().scope(), data, metadata, prom), g.getKey().target()));
-    }
-    return out;
-  }
 
-  /** The point attributes without empty values, job/instance (unless kept) and scope labels. */
-  private Attributes kept(Attributes attrs) {
-    List<Attribute> kept = new ArrayList<>(attrs.size());
-    for (int i = 0; i < attrs.size(); i++) {
-      String key = attrs.key(i);
-      String value = attrs.value(i).asString();
-      if (value.isEmpty() || key.startsWith(SCOPE_PREFIX)) continue;
-      if (!options.keepJobInstanceLabels() && (key.equals("job") || key.equals("instance"))) {
-        continue;
+    private Attributes kept(Attributes attrs, int droppedCount) {
+      int size = attrs.size();
+      if (droppedCount == size) return Attributes.EMPTY;
+      String[] keys = new String[size - droppedCount];
+      AttributeValue[] values = new AttributeValue[keys.length];
+      int j = 0;
+      for (int i = 0; i < size; i++) {
+        if (dropped[i]) continue;
+        keys[j] = attrs.key(i);
+        values[j] = attrs.value(i);
+        j++;
       }
-      kept.add(new Attribute(key, attrs.value(i)));
+      return Attributes.ofSorted(keys, values);
     }
-    return Attributes.of(kept);
   }
 
   private String trimmed(MetricFamily family) {
@@ -433,10 +494,6 @@ public final class PrometheusToOtlp implements MetricWriter {
   }
 
   private Scope scope(Map<String, String> labels) {
-    if (labels == null) {
-      return options.scopeName().isEmpty() ? Scope.EMPTY
-          : new Scope(options.scopeName(), options.scopeVersion(), Attributes.EMPTY, "");
-    }
     String name = nonNull(labels.remove("name"));
     String version = nonNull(labels.remove("version"));
     String schemaUrl = nonNull(labels.remove("schema_url"));
