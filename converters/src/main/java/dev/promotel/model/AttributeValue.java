@@ -18,6 +18,11 @@ public sealed interface AttributeValue {
     return new StringValue(value);
   }
 
+  /**
+   * Labels are string values: equals and hashCode are written out (with the values the record
+   * defaults give) because the defaults are bootstrapped through method handles, which costs a
+   * cold command-line start several milliseconds and the JIT extra work.
+   */
   record StringValue(String value) implements AttributeValue {
     public StringValue {
       Objects.requireNonNull(value, "value");
@@ -26,6 +31,16 @@ public sealed interface AttributeValue {
     @Override
     public String asString() {
       return value;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o == this || o instanceof StringValue other && value.equals(other.value);
+    }
+
+    @Override
+    public int hashCode() {
+      return value.hashCode();
     }
   }
 
@@ -36,10 +51,21 @@ public sealed interface AttributeValue {
     }
   }
 
+  /** equals and hashCode written out, as for {@link StringValue}. */
   record LongValue(long value) implements AttributeValue {
     @Override
     public String asString() {
       return Long.toString(value);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o == this || o instanceof LongValue other && value == other.value;
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(value);
     }
   }
 
