@@ -22,6 +22,15 @@ abstract class OtlpEncoder {
     if (!value.isEmpty()) writeString(field, value);
   }
 
+  /**
+   * A string that usually comes back as the same instance in the next messages: a family's name,
+   * description and unit, written once per target when a Prometheus family is split by target.
+   * The protobuf encoder keeps the bytes of the last few.
+   */
+  void repeatedString(OtlpField field, String value) throws IOException {
+    string(field, value);
+  }
+
   final void bool(OtlpField field, boolean value) throws IOException {
     if (value) writeBool(field, true);
   }

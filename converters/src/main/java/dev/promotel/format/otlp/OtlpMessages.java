@@ -91,9 +91,9 @@ final class OtlpMessages {
   }
 
   static void metric(OtlpEncoder e, MetricFamily family) throws IOException {
-    e.string(OtlpFields.Metric.NAME, family.name());
-    e.string(OtlpFields.Metric.DESCRIPTION, family.description());
-    e.string(OtlpFields.Metric.UNIT, family.unit());
+    e.repeatedString(OtlpFields.Metric.NAME, family.name());
+    e.repeatedString(OtlpFields.Metric.DESCRIPTION, family.description());
+    e.repeatedString(OtlpFields.Metric.UNIT, family.unit());
     MetricData data = family.data();
     switch (data.kind()) {
       case GAUGE -> {

@@ -35,6 +35,11 @@ final class ProtoEncoder extends OtlpEncoder {
   private int depth;
   /** Encoded attribute messages; null to encode every one. */
   private final EncodedAttributes encoded;
+  /** The last few {@link #repeatedString} values (by identity) and their encoded fields. */
+  private final String[] recentStrings = new String[RECENT];
+  private final OtlpField[] recentFields = new OtlpField[RECENT];
+  private final byte[][] recentBytes = new byte[RECENT][];
+  private static final int RECENT = 8;
 
   ProtoEncoder(int initialCapacity, EncodedAttributes encoded) {
     this.buffer = new byte[initialCapacity];
@@ -119,6 +124,21 @@ final class ProtoEncoder extends OtlpEncoder {
     tag(field);
     varint32(body.length);
     raw(body);
+  }
+
+  @Override
+  void repeatedString(OtlpField field, String value) {
+    if (value.isEmpty()) return;
+    int slot = (field.number * 31 + value.hashCode()) & (RECENT - 1);
+    if (recentStrings[slot] == value && recentFields[slot] == field) {
+      raw(recentBytes[slot]);
+      return;
+    }
+    int start = position;
+    writeString(field, value);
+    recentStrings[slot] = value;
+    recentFields[slot] = field;
+    recentBytes[slot] = Arrays.copyOfRange(buffer, start, position);
   }
 
   @Override
