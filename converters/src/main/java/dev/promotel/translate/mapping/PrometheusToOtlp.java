@@ -342,6 +342,7 @@ public final class PrometheusToOtlp implements MetricWriter {
     }
     List<Pending> out = new ArrayList<>(groups.size());
     for (Group g : groups) {
+      g.target.group = null; // targets live as long as the conversion, this family's points not
       MetricData data = withPoints(family.data(), g.points);
       out.add(new Pending(new MetricFamily(name, family.description(), unit, Resource.EMPTY,
           g.scope, data, metadata, prom), g.target));

@@ -3,6 +3,7 @@ package dev.promotel.translate.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.promotel.format.Diagnostics;
+import dev.promotel.format.MetricWriter;
 import dev.promotel.model.AggregationTemporality;
 import dev.promotel.model.Attribute;
 import dev.promotel.model.AttributeValue;
@@ -17,6 +18,7 @@ import dev.promotel.model.Resource;
 import dev.promotel.model.Scope;
 import dev.promotel.model.Sum;
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -171,5 +173,33 @@ class PrometheusToOtlpTest {
         PromType.COUNTER, "io_bytes");
     assertThat(convert(PrometheusToOtlpOptions.DEFAULTS.withTrimSuffixes(true), c).get(0).name())
         .isEqualTo("io");
+  }
+
+  @Test
+  void pointsAreNotKeptOnceTheirFamilyIsWritten() throws Exception {
+    // A writer that keeps only a weak reference to the first point it is given.
+    List<WeakReference<Object>> written = new java.util.ArrayList<>();
+    MetricWriter discarding = new MetricWriter() {
+      @Override
+      public void write(MetricFamily family) {
+        written.add(new WeakReference<>(family.data().points().get(0)));
+      }
+
+      @Override
+      public void close() {}
+    };
+    PrometheusToOtlp t = new PrometheusToOtlp(discarding,
+        PrometheusToOtlpOptions.DEFAULTS.withBuffer(0, 0), diagnostics, () -> NOW);
+    t.write(promCounter("a", sample(Attributes.of("job", "api", "instance", "h:1", "x", "y"), 1)));
+    // Another family, of another target: nothing may pin the first family's points.
+    t.write(promCounter("b", sample(Attributes.of("job", "api", "instance", "h:2"), 2)));
+
+    assertThat(written).hasSize(2);
+    for (int i = 0; i < 50 && written.get(0).get() != null; i++) {
+      System.gc();
+      Thread.sleep(10);
+    }
+    assertThat(written.get(0).get()).as("the first point, after it was written").isNull();
+    t.close();
   }
 }
