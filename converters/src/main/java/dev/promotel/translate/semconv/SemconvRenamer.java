@@ -83,8 +83,12 @@ public final class SemconvRenamer implements MetricWriter {
   private long quantilesLost;
   private String firstQuantilesLost;
   private final Map<String, String> matchedBy = new LinkedHashMap<>();
-  /** Input resource → the resource with registry keys; a scrape has one or a few resources. */
+  /**
+   * Input resource → the resource with registry keys: a few for a scrape, one per target for a
+   * federation dump.
+   */
   private final Map<Resource, Resource> resources = new HashMap<>();
+  private static final int MAX_CACHED_RESOURCES = 64 * 1024;
   private final LinkedHashMap<BufferKey, Pending> buffer = new LinkedHashMap<>();
   private int bufferedPoints;
   private long families;
@@ -221,7 +225,8 @@ public final class SemconvRenamer implements MetricWriter {
       out = out.without(key).with(dotted, a.value(i));
     }
     Resource result = out == a ? in : new Resource(out, in.schemaUrl());
-    if (resources.size() >= 1024) resources.clear();
+    // Bounded, but above the targets of a big federation dump (every family repeats them all).
+    if (resources.size() >= MAX_CACHED_RESOURCES) resources.clear();
     resources.put(in, result);
     return result;
   }
