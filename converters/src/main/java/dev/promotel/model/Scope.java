@@ -16,4 +16,18 @@ public record Scope(String name, String version, Attributes attributes, String s
   public boolean isEmpty() {
     return name.isEmpty() && version.isEmpty() && attributes.isEmpty() && schemaUrl.isEmpty();
   }
+
+  // Written out (the record defaults' values) for the reason given on Attribute.
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof Scope other && name.equals(other.name)
+        && version.equals(other.version) && attributes.equals(other.attributes)
+        && schemaUrl.equals(other.schemaUrl);
+  }
+
+  @Override
+  public int hashCode() {
+    return ((31 * name.hashCode() + version.hashCode()) * 31 + attributes.hashCode()) * 31
+        + schemaUrl.hashCode();
+  }
 }

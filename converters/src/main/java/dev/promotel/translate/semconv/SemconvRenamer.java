@@ -213,6 +213,7 @@ public final class SemconvRenamer implements MetricWriter {
   }
 
   private Resource semconvResource(Resource in) {
+    if (allDotted(in.attributes())) return in; // already OTLP keys: no lookup per family
     Resource cached = resources.get(in);
     if (cached != null) return cached;
     Attributes a = in.attributes();
@@ -229,6 +230,13 @@ public final class SemconvRenamer implements MetricWriter {
     if (resources.size() >= MAX_CACHED_RESOURCES) resources.clear();
     resources.put(in, result);
     return result;
+  }
+
+  private static boolean allDotted(Attributes attributes) {
+    for (int i = 0; i < attributes.size(); i++) {
+      if (attributes.key(i).indexOf('.') < 0) return false;
+    }
+    return true;
   }
 
   private static boolean passes(MetricRule rule, Attributes attributes) {
