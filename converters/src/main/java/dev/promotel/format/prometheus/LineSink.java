@@ -2,58 +2,30 @@ package dev.promotel.format.prometheus;
 
 import dev.promotel.format.internal.FloatFormat;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 
 /**
- * An unsynchronized character buffer in front of the writer's {@code BufferedWriter}: a sample
- * line is a dozen small writes, and {@code BufferedWriter}'s per-call lock would cost more than
- * the copying. Full 8 KB blocks go downstream in one call. Also prints numbers without
- * allocating.
+ * The writer's output buffer: an unsynchronized 64 KB byte buffer in front of the output stream,
+ * encoding UTF-8 itself ({@link Utf8Buffer}). A sample line is a dozen small writes, and a {@code
+ * BufferedWriter}'s per-call lock would cost more than the copying. Full buffers go downstream in
+ * one call. Also prints numbers without allocating.
  */
-final class LineSink extends Writer {
-  private final Writer downstream;
-  private final char[] buf = new char[8192];
-  private int n;
+final class LineSink extends Utf8Buffer {
+  private final OutputStream downstream;
 
-  LineSink(Writer downstream) {
+  LineSink(OutputStream downstream) {
+    super(1 << 16);
     this.downstream = downstream;
   }
 
   @Override
-  public void write(int c) throws IOException {
-    if (n == buf.length) drain();
-    buf[n++] = (char) c;
+  void room(int bytes) throws IOException {
+    drain();
   }
 
   @Override
-  public void write(char[] chars, int off, int len) throws IOException {
-    if (len > buf.length - n) {
-      drain();
-      if (len > buf.length) {
-        downstream.write(chars, off, len);
-        return;
-      }
-    }
-    System.arraycopy(chars, off, buf, n, len);
-    n += len;
-  }
-
-  @Override
-  public void write(String s, int off, int len) throws IOException {
-    if (len > buf.length - n) {
-      drain();
-      if (len > buf.length) {
-        downstream.write(s, off, len);
-        return;
-      }
-    }
-    s.getChars(off, off + len, buf, n);
-    n += len;
-  }
-
-  @Override
-  public void write(String s) throws IOException {
-    write(s, 0, s.length());
+  void writeThrough(byte[] bytes, int off, int len) throws IOException {
+    downstream.write(bytes, off, len);
   }
 
   /** Decimal digits of {@code v}. */
@@ -71,7 +43,7 @@ final class LineSink extends Writer {
     for (long t = v; t >= 10; t /= 10) digits++;
     int end = n + digits;
     for (int i = end - 1; i >= n; i--) {
-      buf[i] = (char) ('0' + v % 10);
+      buf[i] = (byte) ('0' + v % 10);
       v /= 10;
     }
     n = end;
@@ -202,9 +174,9 @@ final class LineSink extends Writer {
   private void writeGoDigits(boolean negative, long digits, int count, int exp)
       throws IOException {
     if (buf.length - n < 48) drain();
-    char[] d = digitChars;
+    byte[] d = digitBytes;
     for (int i = count - 1; i >= 0; i--) {
-      d[i] = (char) ('0' + digits % 10);
+      d[i] = (byte) ('0' + digits % 10);
       digits /= 10;
     }
     if (negative) buf[n++] = '-';
@@ -215,16 +187,16 @@ final class LineSink extends Writer {
         for (int i = 1; i < count; i++) buf[n++] = d[i];
       }
       buf[n++] = 'e';
-      buf[n++] = exp < 0 ? '-' : '+';
+      buf[n++] = (byte) (exp < 0 ? '-' : '+');
       int e = Math.abs(exp);
       if (e >= 100) {
-        buf[n++] = (char) ('0' + e / 100);
+        buf[n++] = (byte) ('0' + e / 100);
         e %= 100;
-        buf[n++] = (char) ('0' + e / 10);
+        buf[n++] = (byte) ('0' + e / 10);
       } else {
-        buf[n++] = (char) ('0' + e / 10);
+        buf[n++] = (byte) ('0' + e / 10);
       }
-      buf[n++] = (char) ('0' + e % 10);
+      buf[n++] = (byte) ('0' + e % 10);
     } else if (exp < 0) {
       buf[n++] = '0';
       buf[n++] = '.';
@@ -240,7 +212,7 @@ final class LineSink extends Writer {
     }
   }
 
-  private final char[] digitChars = new char[20];
+  private final byte[] digitBytes = new byte[20];
 
   private void drain() throws IOException {
     downstream.write(buf, 0, n);
@@ -255,6 +227,7 @@ final class LineSink extends Writer {
 
   @Override
   public void close() throws IOException {
+    endText();
     drain();
     downstream.close();
   }

@@ -3,8 +3,10 @@ package dev.promotel.format.prometheus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.promotel.format.internal.FloatFormat;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -16,11 +18,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LineSinkTest {
 
   private static String goSpelling(double v) throws IOException {
-    StringWriter out = new StringWriter();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     LineSink sink = new LineSink(out);
     sink.writeGoDouble(v);
     sink.flush();
-    return out.toString();
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   @Property(tries = 5000)
@@ -41,6 +43,55 @@ class LineSinkTest {
       0.1, 0.3, 2.82879384806159E17, 1e15, 999999999999999.0, 1.5e-7, -3.25e100, 18.735619488})
   void printsExactlyWhatFormatGoPrintsForKnownEdges(double v) throws IOException {
     assertThat(goSpelling(v)).isEqualTo(FloatFormat.formatGo(v));
+  }
+
+  @Property(tries = 2000)
+  void encodesAnyCharsAsOutputStreamWriterDoesSplitAtAnyPoint(
+      @ForAll("anyChars") String text, @ForAll("cuts") int cut) throws IOException {
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    try (OutputStreamWriter w = new OutputStreamWriter(expected, StandardCharsets.UTF_8)) {
+      w.write(text);
+    }
+    ByteArrayOutputStream actual = new ByteArrayOutputStream();
+    try (LineSink sink = new LineSink(actual)) {
+      int at = Math.min(cut, text.length());
+      sink.write(text, 0, at);
+      for (char c : text.substring(at, Math.min(text.length(), at + 3)).toCharArray()) {
+        sink.write(c);
+      }
+      sink.write(text.toCharArray(), Math.min(text.length(), at + 3),
+          Math.max(0, text.length() - at - 3));
+    }
+    assertThat(actual.toByteArray()).isEqualTo(expected.toByteArray());
+  }
+
+  @Property(tries = 200)
+  void encodesTextLongerThanTheBufferWhole(@ForAll("longAscii") String text) throws IOException {
+    ByteArrayOutputStream actual = new ByteArrayOutputStream();
+    try (LineSink sink = new LineSink(actual)) {
+      sink.write("é");
+      sink.write(text);
+      sink.writeBytes(text.getBytes(StandardCharsets.UTF_8), 0, text.length());
+    }
+    assertThat(actual.toString(StandardCharsets.UTF_8)).isEqualTo("é" + text + text);
+  }
+
+  @Provide
+  Arbitrary<String> anyChars() {
+    // Mostly ASCII, with two-byte, three-byte, paired and lone surrogate chars among it.
+    return Arbitraries.strings().withChars('a', 'z').withChars('"', '\\', '\n')
+        .withChars('é', 'ÿ', 'ā', '€', '\uFFFF').withCharRange('\uD800', '\uDFFF')
+        .ofMaxLength(40);
+  }
+
+  @Provide
+  Arbitrary<Integer> cuts() {
+    return Arbitraries.integers().between(0, 40);
+  }
+
+  @Provide
+  Arbitrary<String> longAscii() {
+    return Arbitraries.strings().withCharRange(' ', '~').ofMinLength(60_000).ofMaxLength(200_000);
   }
 
   @Provide
