@@ -41,7 +41,7 @@ public final class Attributes implements Iterable<Attribute>, Comparable<Attribu
   public static Attributes of(List<Attribute> attributes) {
     if (attributes.isEmpty()) return EMPTY;
     Attribute[] sorted = attributes.toArray(new Attribute[0]);
-    Arrays.sort(sorted, (a, b) -> a.key().compareTo(b.key()));
+    sortByKey(sorted);
     String[] keys = new String[sorted.length];
     AttributeValue[] values = new AttributeValue[sorted.length];
     for (int i = 0; i < sorted.length; i++) {
@@ -53,6 +53,28 @@ public final class Attributes implements Iterable<Attribute>, Comparable<Attribu
       }
     }
     return new Attributes(keys, values);
+  }
+
+  /**
+   * Stable sort by key. Sets are small and often sorted already: an insertion sort is a few
+   * compares for them, and far less code for the JIT to compile than {@code Arrays.sort}'s TimSort
+   * behind a comparator lambda (about 80 ms of C2 time in a 100 MB conversion).
+   */
+  private static void sortByKey(Attribute[] a) {
+    if (a.length > 32) {
+      Arrays.sort(a, (x, y) -> x.key().compareTo(y.key()));
+      return;
+    }
+    for (int i = 1; i < a.length; i++) {
+      Attribute next = a[i];
+      String key = next.key();
+      int j = i - 1;
+      while (j >= 0 && a[j].key().compareTo(key) > 0) {
+        a[j + 1] = a[j];
+        j--;
+      }
+      a[j + 1] = next;
+    }
   }
 
   public int size() {
