@@ -79,6 +79,7 @@ final class LineSink extends Utf8Buffer {
         write(FloatFormat.formatGo(v));
         return;
       }
+      if (a >= 1e-7 && a < 1e12 && writeShortDecimal(v < 0, a)) return;
       String s = Double.toString(a);
       int ePos = s.indexOf('E');
       int end = ePos < 0 ? s.length() : ePos;
@@ -147,6 +148,43 @@ final class LineSink extends Utf8Buffer {
     }
     writeGoDigits(v < 0, digits, count, point - 1);
   }
+
+  /**
+   * The common case of a decimal with at most {@value #SHORT_DIGITS} significant digits, without
+   * {@code Double.toString}: its digit generation (with big-integer arithmetic for some values)
+   * is several hundred milliseconds of JIT compilation in a whole conversion, and it allocates.
+   * At each scale 10^k, from one digit up, the decimals next to a × 10^k are tested with one
+   * exact multiplication or division (Clinger's fast path: fewer than 2^53 and a power of ten up
+   * to 22). The first that gives back {@code a} is the shortest; and when it is also within 0.4
+   * of the last digit from {@code a}, Double.toString's digits (correctly rounded, at most one
+   * digit longer) shorten to it, so the spelling is the one {@link FloatFormat#formatGo} makes.
+   * Returns false, writing nothing, when that cannot be shown.
+   */
+  private boolean writeShortDecimal(boolean negative, double a) throws IOException {
+    int k = -(int) Math.floor(Math.log10(a)) - 1;
+    for (int i = 0; i < SHORT_DIGITS + 1; i++, k++) {
+      if (k < -22 || k > 22) return false;
+      double scaled = k >= 0 ? a * EXACT[k] : a / EXACT[-k];
+      if (scaled >= POWERS[SHORT_DIGITS]) return false;
+      long nearest = Math.round(scaled);
+      long found = -1;
+      for (long d = Math.max(1, nearest - 1); d <= nearest + 1; d++) {
+        double back = k >= 0 ? d / EXACT[k] : d * EXACT[-k];
+        if (back != a) continue;
+        if (found >= 0) return false;
+        found = d;
+      }
+      if (found < 0) continue;
+      if (found % 10 == 0 || Math.abs(found - scaled) >= 0.4) return false;
+      int count = decimalLength(found);
+      writeGoDigits(negative, found, count, count - 1 - k);
+      return true;
+    }
+    return false;
+  }
+
+  /** Significant digits {@link #writeShortDecimal} handles; the error of a × 10^k stays tiny. */
+  private static final int SHORT_DIGITS = 13;
 
   private static final long[] POWERS = new long[19];
   private static final double[] EXACT = new double[23];

@@ -37,10 +37,18 @@ class LineSinkTest {
     assertThat(goSpelling(v)).isEqualTo(FloatFormat.formatGo(v));
   }
 
+  @Property(tries = 5000)
+  void printsExactlyWhatFormatGoPrintsForNeighboursOfShortDecimals(
+      @ForAll("shortDecimals") double v, @ForAll boolean up) throws IOException {
+    double neighbour = up ? Math.nextUp(v) : Math.nextDown(v);
+    assertThat(goSpelling(neighbour)).isEqualTo(FloatFormat.formatGo(neighbour));
+  }
+
   @ParameterizedTest
   @ValueSource(doubles = {0.0, -0.0, 1, -1, 100000, 1e6, 1234567, 123456.7, 1e-5, 0.0001, 0.005,
       1.1e23, 1e21, 9.999999999999999e22, 5e-324, 2.2250738585072014E-308, 1.7976931348623157e308,
-      0.1, 0.3, 2.82879384806159E17, 1e15, 999999999999999.0, 1.5e-7, -3.25e100, 18.735619488})
+      0.1, 0.3, 2.82879384806159E17, 1e15, 999999999999999.0, 1.5e-7, -3.25e100, 18.735619488,
+      2.3811e-5, 0.614829317, 1e-7, 9.99999999999e11, 0.30000000000000004, 123456.789012345})
   void printsExactlyWhatFormatGoPrintsForKnownEdges(double v) throws IOException {
     assertThat(goSpelling(v)).isEqualTo(FloatFormat.formatGo(v));
   }
