@@ -153,12 +153,16 @@ final class LineSink extends Utf8Buffer {
    * The common case of a decimal with at most {@value #SHORT_DIGITS} significant digits, without
    * {@code Double.toString}: its digit generation (with big-integer arithmetic for some values)
    * is several hundred milliseconds of JIT compilation in a whole conversion, and it allocates.
-   * At each scale 10^k, from one digit up, the decimals next to a × 10^k are tested with one
-   * exact multiplication or division (Clinger's fast path: fewer than 2^53 and a power of ten up
-   * to 22). The first that gives back {@code a} is the shortest; and when it is also within 0.4
-   * of the last digit from {@code a}, Double.toString's digits (correctly rounded, at most one
-   * digit longer) shorten to it, so the spelling is the one {@link FloatFormat#formatGo} makes.
-   * Returns false, writing nothing, when that cannot be shown.
+   *
+   * <p>At each scale 10^k, from one digit up, only the integer nearest to a × 10^k can give back
+   * {@code a}: below 10^13 the interval of reals that round to {@code a} and the rounding error
+   * of a × 10^k are each under 1.2e-3 wide there, so a candidate at least {@value #NEAR} away is
+   * skipped without a division, and one that is nearer is tested with one exact multiplication or
+   * division (Clinger's fast path: fewer than 2^53 and a power of ten up to 22). The first that
+   * gives back {@code a} is the shortest; being that near {@code a} (far within 0.4 of its last
+   * digit), it is also what Double.toString's digits (correctly rounded, at most one digit
+   * longer) shorten to, so the spelling is the one {@link FloatFormat#formatGo} makes. Returns
+   * false, writing nothing, when that cannot be shown.
    */
   private boolean writeShortDecimal(boolean negative, double a) throws IOException {
     int k = -(int) Math.floor(Math.log10(a)) - 1;
@@ -167,21 +171,19 @@ final class LineSink extends Utf8Buffer {
       double scaled = k >= 0 ? a * EXACT[k] : a / EXACT[-k];
       if (scaled >= POWERS[SHORT_DIGITS]) return false;
       long nearest = Math.round(scaled);
-      long found = -1;
-      for (long d = Math.max(1, nearest - 1); d <= nearest + 1; d++) {
-        double back = k >= 0 ? d / EXACT[k] : d * EXACT[-k];
-        if (back != a) continue;
-        if (found >= 0) return false;
-        found = d;
-      }
-      if (found < 0) continue;
-      if (found % 10 == 0 || Math.abs(found - scaled) >= 0.4) return false;
-      int count = decimalLength(found);
-      writeGoDigits(negative, found, count, count - 1 - k);
+      if (nearest == 0 || Math.abs(scaled - nearest) >= NEAR) continue;
+      double back = k >= 0 ? nearest / EXACT[k] : nearest * EXACT[-k];
+      if (back != a) continue;
+      if (nearest % 10 == 0) return false;
+      int count = decimalLength(nearest);
+      writeGoDigits(negative, nearest, count, count - 1 - k);
       return true;
     }
     return false;
   }
+
+  /** How near a × 10^k must be to an integer for that integer to be worth testing. */
+  private static final double NEAR = 2.5e-3;
 
   /** Significant digits {@link #writeShortDecimal} handles; the error of a × 10^k stays tiny. */
   private static final int SHORT_DIGITS = 13;

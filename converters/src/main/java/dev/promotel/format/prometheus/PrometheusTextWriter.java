@@ -436,12 +436,12 @@ public final class PrometheusTextWriter implements MetricWriter {
           write(key);
         } else {
           write('"');
-          TextEscaping.writeLabelValue(this, key);
+          writeLabelValue(key);
           write('"');
         }
         write('=');
         write('"');
-        TextEscaping.writeLabelValue(this, text);
+        writeLabelValue(text);
         write('"');
       }
     }

@@ -86,6 +86,42 @@ abstract class Utf8Buffer extends Writer {
     }
   }
 
+  /**
+   * A label value (or quoted name) escaped as {@link
+   * dev.promotel.format.internal.TextEscaping#writeLabelValue} escapes it ({@code \\}, {@code
+   * \"}, {@code \n}), in the same pass as the encoding: label values are most of a line, and
+   * scanning each for escapes before copying it was a second pass over every character.
+   */
+  final void writeLabelValue(String s) throws IOException {
+    int len = s.length();
+    int i = 0;
+    while (i < len) {
+      if (buf.length - n < 4) room(4);
+      int stop = Math.min(len, i + buf.length - n - 3);
+      if (pendingHigh == 0) {
+        while (i < stop) {
+          char c = s.charAt(i);
+          if (c >= 0x80 || c == '"' || c == '\\' || c == '\n') break;
+          buf[n++] = (byte) c;
+          i++;
+        }
+      }
+      if (i < stop) {
+        char c = s.charAt(i++);
+        if (c == '"' || c == '\\' || c == '\n') {
+          if (pendingHigh != 0) {
+            pendingHigh = 0;
+            buf[n++] = '?';
+          }
+          buf[n++] = '\\';
+          buf[n++] = (byte) (c == '\n' ? 'n' : c);
+        } else {
+          encode(c);
+        }
+      }
+    }
+  }
+
   /** Copies bytes that are already UTF-8 (a rendered label set). */
   final void writeBytes(byte[] bytes, int off, int len) throws IOException {
     if (pendingHigh != 0) {

@@ -3,6 +3,7 @@ package dev.promotel.format.prometheus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.promotel.format.internal.FloatFormat;
+import dev.promotel.format.internal.TextEscaping;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -69,6 +70,24 @@ class LineSinkTest {
       }
       sink.write(text.toCharArray(), Math.min(text.length(), at + 3),
           Math.max(0, text.length() - at - 3));
+    }
+    assertThat(actual.toByteArray()).isEqualTo(expected.toByteArray());
+  }
+
+  @Property(tries = 2000)
+  void escapesLabelValuesAsTextEscapingDoesThenEncodes(@ForAll("anyChars") String text)
+      throws IOException {
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    try (OutputStreamWriter w = new OutputStreamWriter(expected, StandardCharsets.UTF_8)) {
+      w.write('<');
+      TextEscaping.writeLabelValue(w, text);
+      w.write('>');
+    }
+    ByteArrayOutputStream actual = new ByteArrayOutputStream();
+    try (LineSink sink = new LineSink(actual)) {
+      sink.write('<');
+      sink.writeLabelValue(text);
+      sink.write('>');
     }
     assertThat(actual.toByteArray()).isEqualTo(expected.toByteArray());
   }
