@@ -13,14 +13,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * Runs a reader on its own thread, a few families ahead of the consumer, so that parsing and
  * writing use both cores of a small machine. Memory stays bounded: the producer waits once
  * {@code capacity} families and at least {@value #POINTS_PER_SLOT} points per slot of {@code
- * capacity} are waiting (so at most {@code capacity} big families, each at most one chunk, or a
- * few thousand small ones), and the consumer holds at most one such batch besides. Errors reach the
+ * capacity} are waiting (so at most {@code capacity} big families, each at most one chunk, or
+ * some hundreds of small ones), and the consumer holds at most one such batch besides. Errors reach the
  * consumer in order, at the {@link #read()} where the failed family would have come.
  *
  * <p>Hand-over is by batch: the consumer takes everything waiting at once. When it finds nothing,
  * it waits up to {@value #BATCH_WAIT_MICROS} µs for a batch of {@value #POINTS_PER_SLOT} points
  * to gather (the producer wakes it earlier when one has, or at the end); only after that wait
- * does the next family wake it at once, so a slow input (a pipe) adds no latency to its families.
+ * does the next family wake it at once, so a slow input (a pipe) delays a family by at most that
+ * wait.
  * Handing over family by family through a small blocking queue cost a thread wake-up (a futex
  * call each side) per family: 110 000 context switches and half a CPU-second of system time on a
  * 100 MB OTLP JSON Lines input, whose families have one to a few points each.
