@@ -56,6 +56,22 @@ class ReadAheadReaderTest {
     assertThat(source.produced.get()).isLessThan(1_000_000);
   }
 
+  @Test
+  void theProducerRunsAheadByAtMostTwoBatchesOfSmallFamilies() throws Exception {
+    Counting source = new Counting(1_000_000, -1);
+    try (MetricReader reader = new ReadAheadReader(source, 2)) {
+      assertThat(reader.read()).isPresent();
+      int before;
+      do {
+        before = source.produced.get();
+        Thread.sleep(50);
+      } while (source.produced.get() != before);
+      // One batch waiting (2 slots of 256 one-point families), one taken, one being handed over.
+      int batch = 2 * ReadAheadReader.POINTS_PER_SLOT;
+      assertThat(source.produced.get()).isGreaterThan(1).isLessThanOrEqualTo(2 * batch + 1);
+    }
+  }
+
   /** Produces {@code count} one-point gauges, failing at index {@code failAt} (-1: never). */
   private static final class Counting implements MetricReader {
     final int count;

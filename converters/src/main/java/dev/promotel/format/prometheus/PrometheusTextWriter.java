@@ -21,11 +21,8 @@ import dev.promotel.model.Quantile;
 import dev.promotel.model.Sum;
 import dev.promotel.model.Summary;
 import dev.promotel.model.SummaryPoint;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -80,8 +77,7 @@ public final class PrometheusTextWriter implements MetricWriter {
   private String[] boundTexts = new String[0];
 
   public PrometheusTextWriter(OutputStream out, WriteOptions options, Diagnostics diagnostics) {
-    this.out = new LineSink(
-        new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16));
+    this.out = new LineSink(out);
     this.escaping = options.escaping();
     this.diagnostics = diagnostics;
   }
@@ -375,17 +371,25 @@ public final class PrometheusTextWriter implements MetricWriter {
    * One point's labels rendered once ({@code a="1",b="2"}), then copied onto each line of the
    * point: a histogram writes the same labels on every bucket line.
    */
-  private final class LabelText extends java.io.Writer {
-    private char[] chars = new char[256];
-    private int n;
+  private final class LabelText extends Utf8Buffer {
     private final Set<String> seenKeys = new HashSet<>();
+
+    LabelText() {
+      super(256);
+    }
+
+    @Override
+    void room(int bytes) {
+      buf = Arrays.copyOf(buf, Math.max(n + bytes, buf.length * 2));
+    }
 
     int length() {
       return n;
     }
 
+    /** Copies the rendered labels, already UTF-8, onto the line. */
     void writeTo(LineSink sink) throws IOException {
-      sink.write(chars, 0, n);
+      sink.writeBytes(buf, 0, n);
     }
 
     void render(Attributes attributes, String reserved) throws IOException {
@@ -432,12 +436,12 @@ public final class PrometheusTextWriter implements MetricWriter {
           write(key);
         } else {
           write('"');
-          TextEscaping.writeLabelValue(this, key);
+          writeLabelValue(key);
           write('"');
         }
         write('=');
         write('"');
-        TextEscaping.writeLabelValue(this, text);
+        writeLabelValue(text);
         write('"');
       }
     }
@@ -457,37 +461,6 @@ public final class PrometheusTextWriter implements MetricWriter {
 
     private String escapeLabelName(String key) {
       return MetricNames.escapeLabelName(key, escaping);
-    }
-
-    private void ensure(int more) {
-      if (n + more > chars.length) {
-        chars = Arrays.copyOf(chars, Math.max(n + more, chars.length * 2));
-      }
-    }
-
-    @Override
-    public void write(int c) {
-      ensure(1);
-      chars[n++] = (char) c;
-    }
-
-    @Override
-    public void write(char[] source, int off, int len) {
-      ensure(len);
-      System.arraycopy(source, off, chars, n, len);
-      n += len;
-    }
-
-    @Override
-    public void write(String s, int off, int len) {
-      ensure(len);
-      s.getChars(off, off + len, chars, n);
-      n += len;
-    }
-
-    @Override
-    public void write(String s) {
-      write(s, 0, s.length());
     }
 
     @Override

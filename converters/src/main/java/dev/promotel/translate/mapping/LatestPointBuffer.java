@@ -76,13 +76,11 @@ final class LatestPointBuffer {
   /** One output family: the first family of its name (metadata, type) and its series. */
   private static final class Held {
     final MetricFamily first;
-    final String type;
     /** Label set → Slot (latest mode) or List of Slot (keep-all mode), in first-seen order. */
     final Map<Object, Object> series = new LinkedHashMap<>();
 
     Held(MetricFamily first) {
       this.first = first;
-      this.type = typeOf(first);
     }
   }
 
@@ -119,7 +117,7 @@ final class LatestPointBuffer {
       held = new Held(family);
       families.put(family.name(), held);
     } else {
-      if (!held.type.equals(typeOf(family))) {
+      if (!sameType(held.first, family)) {
         diagnostics.loss("family-type-conflict", "families dropped: an earlier family of the "
             + "same name has another type, and a text format holds each name once (first: '"
             + family.name() + "')", Math.max(1, points.size()));
@@ -161,11 +159,11 @@ final class LatestPointBuffer {
             : new Slot(withExemplarsOf(p, old.point()), slot.time()));
       }
     }
-    for (long i = 0; i < superseded; i++) {
+    if (superseded > 0) {
       diagnostics.note("older-points-superseded", "older points replaced by the latest point "
           + "of their series: a pull format shows each series' current value, and a later "
           + "cumulative point contains the earlier ones (use --with-timestamps to keep every "
-          + "point) (first: '" + family.name() + "')");
+          + "point) (first: '" + family.name() + "')", superseded);
     }
   }
 
@@ -215,12 +213,22 @@ final class LatestPointBuffer {
     return (List<P>) (List<?>) points;
   }
 
-  /** What must agree for two families to be one text family: data kind and Prometheus type. */
-  private static String typeOf(MetricFamily f) {
-    MetricData d = f.data();
-    String shape = d instanceof Sum s ? s.monotonic() + "/" + s.temporality()
-        : d instanceof Histogram h ? h.temporality().toString() : "";
-    return d.kind() + "/" + f.promType() + "/" + shape;
+  /**
+   * What must agree for two families to be one text family: data kind and Prometheus type, and
+   * monotonicity and temporality where the kind has them. Compared field by field: this runs for
+   * every family, and spelling the type out as a string cost a few allocations each time.
+   */
+  private static boolean sameType(MetricFamily a, MetricFamily b) {
+    MetricData x = a.data();
+    MetricData y = b.data();
+    if (x.kind() != y.kind() || a.promType() != b.promType()) return false;
+    if (x instanceof Sum s && y instanceof Sum t) {
+      return s.monotonic() == t.monotonic() && s.temporality() == t.temporality();
+    }
+    if (x instanceof Histogram h && y instanceof Histogram g) {
+      return h.temporality() == g.temporality();
+    }
+    return true;
   }
 
   // ---------------------------------------------------------------- exemplars

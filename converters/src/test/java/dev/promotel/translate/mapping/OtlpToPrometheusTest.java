@@ -191,6 +191,23 @@ class OtlpToPrometheusTest {
   }
 
   @Test
+  void aResourceThatComesBackAfterAnotherReportsItsKeyCollisionsAgainAndItsLossesOnce() {
+    Resource colliding = resource("service.name", "api", "a.b", "1", "a_b", "2");
+    Resource other = resource("service.name", "web", "env", "prod");
+    List<MetricFamily> out = Collecting.otlpToProm(DEFAULTS.withTargetInfo(TargetInfo.NEVER)
+            .withPromoteResourceAttributes(List.of("a.b", "a_b")), diagnostics,
+        otlp("g", "", colliding, Scope.EMPTY, gauge(point(1))),
+        otlp("g", "", colliding, Scope.EMPTY, gauge(point(2))),
+        otlp("g", "", other, Scope.EMPTY, gauge(point(3))),
+        otlp("g", "", colliding, Scope.EMPTY, gauge(point(4))));
+    assertThat(out.get(0).data().points()).extracting(p -> p.attributes().getString("a_b"))
+        .containsExactly("1;2", null);
+    // Worked out again at each change of resource: key reports repeat, losses do not.
+    assertThat(diagnostics.count("label-collision")).isEqualTo(2);
+    assertThat(diagnostics.count("resource-attributes-dropped")).isEqualTo(1);
+  }
+
+  @Test
   void promotedResourceAttributesLabelEverySeriesWithoutOverridingAttributes() {
     MetricFamily f = otlp("g", "", resource("service.name", "api", "env", "prod", "zone", "z1"),
         Scope.EMPTY, gauge(point(Attributes.of("zone", "own"), 0, T, 1)));
