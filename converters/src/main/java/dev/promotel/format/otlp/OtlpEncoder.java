@@ -1,5 +1,6 @@
 package dev.promotel.format.otlp;
 
+import dev.promotel.model.AttributeValue;
 import dev.promotel.model.Attributes;
 import java.io.IOException;
 
@@ -29,6 +30,16 @@ abstract class OtlpEncoder {
    */
   void repeatedString(OtlpField field, String value) throws IOException {
     string(field, value);
+  }
+
+  /**
+   * One element of a repeated KeyValue field whose value is a string: a label, most attributes.
+   * The protobuf encoder keeps the bytes of recent ones, by identity (a reader shares the key and
+   * value objects of repeated labels).
+   */
+  void stringKeyValue(OtlpField field, String key, AttributeValue.StringValue value)
+      throws IOException {
+    OtlpMessages.keyValue(this, field, key, value);
   }
 
   final void bool(OtlpField field, boolean value) throws IOException {

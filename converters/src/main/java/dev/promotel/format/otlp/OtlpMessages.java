@@ -288,12 +288,16 @@ final class OtlpMessages {
     if (attributes.isEmpty()) return;
     e.startRepeated(field);
     for (int i = 0; i < attributes.size(); i++) {
-      keyValue(e, field, attributes.key(i), attributes.value(i));
+      if (attributes.value(i) instanceof AttributeValue.StringValue label) {
+        e.stringKeyValue(field, attributes.key(i), label);
+      } else {
+        keyValue(e, field, attributes.key(i), attributes.value(i));
+      }
     }
     e.endRepeated();
   }
 
-  private static void keyValue(OtlpEncoder e, OtlpField field, String key, AttributeValue value)
+  static void keyValue(OtlpEncoder e, OtlpField field, String key, AttributeValue value)
       throws IOException {
     e.startElement(field);
     e.string(KeyValue.KEY, key);

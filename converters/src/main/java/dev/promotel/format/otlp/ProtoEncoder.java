@@ -1,5 +1,6 @@
 package dev.promotel.format.otlp;
 
+import dev.promotel.model.AttributeValue;
 import dev.promotel.model.Attributes;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -40,6 +41,13 @@ final class ProtoEncoder extends OtlpEncoder {
   private final OtlpField[] recentFields = new OtlpField[RECENT];
   private final byte[][] recentBytes = new byte[RECENT][];
   private static final int RECENT = 8;
+  /** Recent {@link #stringKeyValue} elements (field, key and value by identity) and their bytes. */
+  private static final int LABEL_SLOT_BITS = 12;
+  private final OtlpField[] labelFields = new OtlpField[1 << LABEL_SLOT_BITS];
+  private final String[] labelKeys = new String[1 << LABEL_SLOT_BITS];
+  private final AttributeValue.StringValue[] labelValues =
+      new AttributeValue.StringValue[1 << LABEL_SLOT_BITS];
+  private final byte[][] labelBytes = new byte[1 << LABEL_SLOT_BITS][];
 
   ProtoEncoder(int initialCapacity, EncodedAttributes encoded) {
     this.buffer = new byte[initialCapacity];
@@ -139,6 +147,23 @@ final class ProtoEncoder extends OtlpEncoder {
     recentStrings[slot] = value;
     recentFields[slot] = field;
     recentBytes[slot] = Arrays.copyOfRange(buffer, start, position);
+  }
+
+  @Override
+  void stringKeyValue(OtlpField field, String key, AttributeValue.StringValue value)
+      throws IOException {
+    int slot = ((key.hashCode() * 31 + value.value().hashCode()) * 0x9E3779B9)
+        >>> (Integer.SIZE - LABEL_SLOT_BITS);
+    if (labelValues[slot] == value && labelKeys[slot] == key && labelFields[slot] == field) {
+      raw(labelBytes[slot]);
+      return;
+    }
+    int start = position;
+    super.stringKeyValue(field, key, value);
+    labelFields[slot] = field;
+    labelKeys[slot] = key;
+    labelValues[slot] = value;
+    labelBytes[slot] = Arrays.copyOfRange(buffer, start, position);
   }
 
   @Override
