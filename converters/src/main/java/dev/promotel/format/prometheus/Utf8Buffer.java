@@ -66,24 +66,10 @@ abstract class Utf8Buffer extends Writer {
     write(s, 0, s.length());
   }
 
+  /** Writers of lines hand over Strings; arrays (Writer's other entry) take the same path. */
   @Override
   public final void write(char[] chars, int off, int len) throws IOException {
-    int end = off + len;
-    while (off < end) {
-      if (buf.length - n < 4) room(4);
-      int stop = Math.min(end, off + buf.length - n - 3);
-      int i = off;
-      if (pendingHigh == 0) {
-        while (i < stop) {
-          char c = chars[i];
-          if (c >= 0x80) break;
-          buf[n++] = (byte) c;
-          i++;
-        }
-      }
-      if (i < stop) encode(chars[i++]);
-      off = i;
-    }
+    write(String.valueOf(chars, off, len));
   }
 
   /**
