@@ -106,7 +106,8 @@ public final class ReadAheadReader implements MetricReader {
         notFull.await();
       }
       waiting.add(item);
-      waitingPoints += points;
+      // A family without points (TYPE lines without samples) still costs memory: count it as one.
+      waitingPoints += Math.max(1, points);
       boolean last = item == END || item instanceof Throwable;
       if (consumerIdle || waitingPoints >= POINTS_PER_SLOT || last) {
         notEmpty.signal();

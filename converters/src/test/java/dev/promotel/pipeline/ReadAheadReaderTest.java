@@ -72,16 +72,41 @@ class ReadAheadReaderTest {
     }
   }
 
-  /** Produces {@code count} one-point gauges, failing at index {@code failAt} (-1: never). */
+  @Test
+  void familiesWithoutPointsAreBoundedToo() throws Exception {
+    // A dump of TYPE lines without samples gives families of no points: they must still count.
+    Counting source = new Counting(1_000_000, -1, false);
+    try (MetricReader reader = new ReadAheadReader(source, 2)) {
+      assertThat(reader.read()).isPresent();
+      int before;
+      do {
+        before = source.produced.get();
+        Thread.sleep(50);
+      } while (source.produced.get() != before);
+      int batch = 2 * ReadAheadReader.POINTS_PER_SLOT;
+      assertThat(source.produced.get()).isGreaterThan(1).isLessThanOrEqualTo(2 * batch + 1);
+    }
+  }
+
+  /**
+   * Produces {@code count} gauges of one point (or none), failing at index {@code failAt} (-1:
+   * never).
+   */
   private static final class Counting implements MetricReader {
     final int count;
     final int failAt;
+    final boolean withPoint;
     final AtomicInteger produced = new AtomicInteger();
     volatile boolean closed;
 
     Counting(int count, int failAt) {
+      this(count, failAt, true);
+    }
+
+    Counting(int count, int failAt, boolean withPoint) {
       this.count = count;
       this.failAt = failAt;
+      this.withPoint = withPoint;
     }
 
     @Override
@@ -92,7 +117,8 @@ class ReadAheadReaderTest {
       }
       if (i >= count) return Optional.empty();
       produced.incrementAndGet();
-      Gauge data = new Gauge(List.of(NumberPoint.of(Attributes.EMPTY, NumberValue.ofLong(i))));
+      Gauge data = new Gauge(withPoint
+          ? List.of(NumberPoint.of(Attributes.EMPTY, NumberValue.ofLong(i))) : List.of());
       return Optional.of(MetricFamily.ofProm("m" + i, "", "", data, PromType.GAUGE, "m" + i));
     }
 
