@@ -58,7 +58,17 @@ class ReadAheadReaderTest {
 
   @Test
   void theProducerRunsAheadByAtMostTwoBatchesOfSmallFamilies() throws Exception {
-    Counting source = new Counting(1_000_000, -1);
+    assertRunsAheadByAtMostTwoBatches(new Counting(1_000_000, -1));
+  }
+
+  @Test
+  void familiesWithoutPointsAreBoundedToo() throws Exception {
+    // A dump of TYPE lines without samples gives families of no points: they must still count.
+    assertRunsAheadByAtMostTwoBatches(new Counting(1_000_000, -1, false));
+  }
+
+  /** Reads one family, waits until the producer stops, and checks how far ahead it got. */
+  private static void assertRunsAheadByAtMostTwoBatches(Counting source) throws Exception {
     try (MetricReader reader = new ReadAheadReader(source, 2)) {
       assertThat(reader.read()).isPresent();
       int before;
@@ -67,22 +77,6 @@ class ReadAheadReaderTest {
         Thread.sleep(50);
       } while (source.produced.get() != before);
       // One batch waiting (2 slots of 256 one-point families), one taken, one being handed over.
-      int batch = 2 * ReadAheadReader.POINTS_PER_SLOT;
-      assertThat(source.produced.get()).isGreaterThan(1).isLessThanOrEqualTo(2 * batch + 1);
-    }
-  }
-
-  @Test
-  void familiesWithoutPointsAreBoundedToo() throws Exception {
-    // A dump of TYPE lines without samples gives families of no points: they must still count.
-    Counting source = new Counting(1_000_000, -1, false);
-    try (MetricReader reader = new ReadAheadReader(source, 2)) {
-      assertThat(reader.read()).isPresent();
-      int before;
-      do {
-        before = source.produced.get();
-        Thread.sleep(50);
-      } while (source.produced.get() != before);
       int batch = 2 * ReadAheadReader.POINTS_PER_SLOT;
       assertThat(source.produced.get()).isGreaterThan(1).isLessThanOrEqualTo(2 * batch + 1);
     }
