@@ -50,8 +50,9 @@ final class ByteNumbers {
   }
 
   /**
-   * Clinger's fast path: with at most 15 significant digits and a power of ten up to 22, both
-   * operands are exact doubles, so one multiplication or division rounds correctly.
+   * Decimals of up to 18 significant digits. Clinger's fast path: with at most 15 significant
+   * digits and a power of ten up to 22, both operands are exact doubles, so one multiplication or
+   * division rounds correctly; longer mantissas or exponents go to {@link EiselLemire}.
    */
   private static NumberValue parseShortDecimal(byte[] b, int from, int to, boolean negative) {
     int i = from;
@@ -61,7 +62,7 @@ final class ByteNumbers {
     int exponent = 0;
     while (i < to && isDigit(b[i])) {
       if (mantissa != 0 || b[i] != '0') {
-        if (++significant > 15) return null;
+        if (++significant > 18) return null;
         mantissa = mantissa * 10 + (b[i] - '0');
       }
       digits++;
@@ -72,7 +73,7 @@ final class ByteNumbers {
       i++;
       while (i < to && isDigit(b[i])) {
         if (mantissa != 0 || b[i] != '0') {
-          if (++significant > 15) return null;
+          if (++significant > 18) return null;
           mantissa = mantissa * 10 + (b[i] - '0');
         }
         exponent--;
@@ -103,12 +104,14 @@ final class ByteNumbers {
     double v;
     if (mantissa == 0) {
       v = 0;
-    } else if (exponent >= 0 && exponent < POWERS_OF_TEN.length) {
+    } else if (significant <= 15 && exponent >= 0 && exponent < POWERS_OF_TEN.length) {
       v = mantissa * POWERS_OF_TEN[exponent];
-    } else if (exponent < 0 && -exponent < POWERS_OF_TEN.length) {
+    } else if (significant <= 15 && exponent < 0 && -exponent < POWERS_OF_TEN.length) {
       v = mantissa / POWERS_OF_TEN[-exponent];
     } else {
-      return null;
+      long bits = EiselLemire.toDoubleBits(mantissa, exponent);
+      if (bits == -1) return null;
+      v = Double.longBitsToDouble(bits);
     }
     return NumberValue.ofDouble(negative ? -v : v);
   }

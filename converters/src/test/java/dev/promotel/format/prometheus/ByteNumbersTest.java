@@ -10,6 +10,9 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,6 +51,35 @@ class ByteNumbersTest {
   @Property(tries = 2000)
   void fastPathsAgreeWithParseGoOnGoSpellingsOfAnyDouble(@ForAll double d) {
     assertSameAsReference(FloatFormat.formatGo(d));
+  }
+
+  @Property(tries = 20_000)
+  void longMantissasAgreeWithParseGo(
+      @ForAll @LongRange(min = 100_000_000_000_000_000L, max = 999_999_999_999_999_999L) long digits,
+      @ForAll @IntRange(min = -40, max = 40) int exponent,
+      @ForAll @IntRange(min = 0, max = 18) int point) {
+    // 16 to 18 significant digits, the decimal point anywhere, any small exponent: Eisel-Lemire.
+    String text = Long.toString(digits).substring(0, 16 + (int) (Math.abs(digits) % 3));
+    String spelled = point >= text.length() ? text
+        : text.substring(0, point) + "." + text.substring(point);
+    assertSameAsReference(spelled + "e" + exponent);
+  }
+
+  @Property(tries = 20_000)
+  void goSpellingsOfDoublesNearPowersOfTenAgreeWithParseGo(
+      @ForAll @DoubleRange(min = 1, max = 10) double scale,
+      @ForAll @IntRange(min = -35, max = 35) int exponent) {
+    assertSameAsReference(FloatFormat.formatGo(scale * Math.pow(10, exponent)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1.7325352058613174e+09", "9.223372036854776e+18",
+      "1.8446744073709552e+19", "0.30000000000000004", "2.2250738585072014e-308",
+      "4.9406564584124654e-324", "1.7976931348623157e+308", "9007199254740993",
+      "9007199254740993.0", "900719925474099.25", "1.00000000000000011102230246251565e0",
+      "123456789012345678e-32", "123456789012345678e32", "999999999999999999e-33"})
+  void hardLongMantissasAgreeWithParseGo(String s) {
+    assertSameAsReference(s);
   }
 
   @ParameterizedTest
