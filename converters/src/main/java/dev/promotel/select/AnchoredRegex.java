@@ -109,7 +109,7 @@ public final class AnchoredRegex {
       }
       String hint = isPerlOnly(description)
           ? " (RE2 syntax: no backreferences, lookaround, possessive or atomic groups)" : "";
-      String reason = "invalid regex " + quote(regex) + ": " + description
+      String reason = "invalid regex " + Selector.quote(regex) + ": " + description
           + (fragment == null || fragment.equals(regex) ? "" : " at `" + fragment + "`") + hint;
       throw new ConfigException(positionOf.apply(Math.max(0, at)), reason, sourceLine);
     }
@@ -123,10 +123,6 @@ public final class AnchoredRegex {
   private static boolean isPerlOnly(String description) {
     return description.contains("Perl syntax") || description.contains("escape sequence")
         || description.contains("nested repetition") || description.contains("lookbehind");
-  }
-
-  private static String quote(String s) {
-    return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
   }
 
   /** The regex as written, without the anchoring wrapper. */
