@@ -2,6 +2,7 @@ package dev.promotel.model;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -41,6 +42,12 @@ public final class Attributes implements Iterable<Attribute>, Comparable<Attribu
   public static Attributes of(List<Attribute> attributes) {
     int n = attributes.size();
     if (n == 0) return EMPTY;
+    if (n > 32) {
+      // Large sets take the library sort; the insertion sort below then only checks them.
+      Attribute[] sorted = attributes.toArray(new Attribute[0]);
+      Arrays.sort(sorted, Comparator.comparing(Attribute::key));
+      attributes = Arrays.asList(sorted);
+    }
     String[] keys = new String[n];
     AttributeValue[] values = new AttributeValue[n];
     boolean ascending = true;
@@ -73,33 +80,23 @@ public final class Attributes implements Iterable<Attribute>, Comparable<Attribu
     return new Attributes(keys, values);
   }
 
-  /** Sorts the parallel arrays by key and rejects duplicate keys. */
+  /**
+   * Sorts the parallel arrays by key (an insertion sort: label sets are small and usually nearly
+   * sorted) and rejects duplicate keys.
+   */
   private static void sortByKey(String[] keys, AttributeValue[] values) {
     int n = keys.length;
-    if (n <= 32) {
-      // Label sets are small and usually nearly sorted: insertion sort on the arrays themselves.
-      for (int i = 1; i < n; i++) {
-        String key = keys[i];
-        AttributeValue value = values[i];
-        int j = i - 1;
-        while (j >= 0 && keys[j].compareTo(key) > 0) {
-          keys[j + 1] = keys[j];
-          values[j + 1] = values[j];
-          j--;
-        }
-        keys[j + 1] = key;
-        values[j + 1] = value;
+    for (int i = 1; i < n; i++) {
+      String key = keys[i];
+      AttributeValue value = values[i];
+      int j = i - 1;
+      while (j >= 0 && keys[j].compareTo(key) > 0) {
+        keys[j + 1] = keys[j];
+        values[j + 1] = values[j];
+        j--;
       }
-    } else {
-      Integer[] order = new Integer[n];
-      for (int i = 0; i < n; i++) order[i] = i;
-      String[] unsortedKeys = keys.clone();
-      AttributeValue[] unsortedValues = values.clone();
-      Arrays.sort(order, (a, b) -> unsortedKeys[a].compareTo(unsortedKeys[b]));
-      for (int i = 0; i < n; i++) {
-        keys[i] = unsortedKeys[order[i]];
-        values[i] = unsortedValues[order[i]];
-      }
+      keys[j + 1] = key;
+      values[j + 1] = value;
     }
     for (int i = 1; i < n; i++) {
       if (keys[i].equals(keys[i - 1])) {

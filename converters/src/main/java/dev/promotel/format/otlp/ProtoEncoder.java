@@ -36,18 +36,16 @@ final class ProtoEncoder extends OtlpEncoder {
   private int depth;
   /** Encoded attribute messages; null to encode every one. */
   private final EncodedAttributes encoded;
-  /** The last few {@link #repeatedString} values (by identity) and their encoded fields. */
-  private final String[] recentStrings = new String[RECENT];
-  private final OtlpField[] recentFields = new OtlpField[RECENT];
-  private final byte[][] recentBytes = new byte[RECENT][];
-  private static final int RECENT = 8;
-  /** Recent {@link #stringKeyValue} elements (field, key and value by identity) and their bytes. */
-  private static final int LABEL_SLOT_BITS = 12;
-  private final OtlpField[] labelFields = new OtlpField[1 << LABEL_SLOT_BITS];
-  private final String[] labelKeys = new String[1 << LABEL_SLOT_BITS];
-  private final AttributeValue.StringValue[] labelValues =
-      new AttributeValue.StringValue[1 << LABEL_SLOT_BITS];
-  private final byte[][] labelBytes = new byte[1 << LABEL_SLOT_BITS][];
+  /**
+   * Encoded bytes of recently written fields that come back as the same objects: a family's name,
+   * description and unit ({@link #repeatedString}, no key) and string attributes ({@link
+   * #stringKeyValue}), by identity of field, key and value; direct-mapped, a miss replaces.
+   */
+  private static final int RECENT_BITS = 12;
+  private final OtlpField[] recentFields = new OtlpField[1 << RECENT_BITS];
+  private final String[] recentKeys = new String[1 << RECENT_BITS];
+  private final Object[] recentValues = new Object[1 << RECENT_BITS];
+  private final byte[][] recentBytes = new byte[1 << RECENT_BITS][];
 
   ProtoEncoder(int initialCapacity, EncodedAttributes encoded) {
     this.buffer = new byte[initialCapacity];
@@ -137,33 +135,42 @@ final class ProtoEncoder extends OtlpEncoder {
   @Override
   void repeatedString(OtlpField field, String value) {
     if (value.isEmpty()) return;
-    int slot = (field.number * 31 + value.hashCode()) & (RECENT - 1);
-    if (recentStrings[slot] == value && recentFields[slot] == field) {
-      raw(recentBytes[slot]);
-      return;
-    }
+    int slot = recentSlot(field.number * 31 + value.hashCode());
+    if (copiedRecent(slot, field, null, value)) return;
     int start = position;
     writeString(field, value);
-    recentStrings[slot] = value;
-    recentFields[slot] = field;
-    recentBytes[slot] = Arrays.copyOfRange(buffer, start, position);
+    remember(slot, field, null, value, start);
   }
 
   @Override
   void stringKeyValue(OtlpField field, String key, AttributeValue.StringValue value)
       throws IOException {
-    int slot = ((key.hashCode() * 31 + value.value().hashCode()) * 0x9E3779B9)
-        >>> (Integer.SIZE - LABEL_SLOT_BITS);
-    if (labelValues[slot] == value && labelKeys[slot] == key && labelFields[slot] == field) {
-      raw(labelBytes[slot]);
-      return;
-    }
+    int slot = recentSlot(key.hashCode() * 31 + value.value().hashCode());
+    if (copiedRecent(slot, field, key, value)) return;
     int start = position;
     super.stringKeyValue(field, key, value);
-    labelFields[slot] = field;
-    labelKeys[slot] = key;
-    labelValues[slot] = value;
-    labelBytes[slot] = Arrays.copyOfRange(buffer, start, position);
+    remember(slot, field, key, value, start);
+  }
+
+  private static int recentSlot(int hash) {
+    return (hash * 0x9E3779B9) >>> (Integer.SIZE - RECENT_BITS);
+  }
+
+  /** Appends the remembered bytes of (field, key, value) if the slot holds them. */
+  private boolean copiedRecent(int slot, OtlpField field, String key, Object value) {
+    if (recentValues[slot] != value || recentKeys[slot] != key || recentFields[slot] != field) {
+      return false;
+    }
+    raw(recentBytes[slot]);
+    return true;
+  }
+
+  /** Remembers the bytes written since {@code start} as the encoding of (field, key, value). */
+  private void remember(int slot, OtlpField field, String key, Object value, int start) {
+    recentFields[slot] = field;
+    recentKeys[slot] = key;
+    recentValues[slot] = value;
+    recentBytes[slot] = Arrays.copyOfRange(buffer, start, position);
   }
 
   @Override

@@ -78,8 +78,6 @@ public final class PrometheusToOtlp implements MetricWriter {
   /** The scope of series without otel_scope_* labels. */
   private final Scope defaultScope;
   private final LabelSplit split = new LabelSplit();
-  /** Numbers the converted families, telling a target's group of this family from older ones. */
-  private long familySerial;
   /** Whether the family being converted had samples without a timestamp. */
   private boolean stamped;
 
@@ -98,9 +96,8 @@ public final class PrometheusToOtlp implements MetricWriter {
     long releasedEarly;
     /** The resource, cached; null when not (yet) built or dropped from the bounded cache. */
     Resource resource;
-    /** The group of this target in the family {@link #familySerial} numbers, if it is that one. */
+    /** This target's group of the family being grouped; null outside {@link #group}. */
     Group group;
-    long groupSerial;
 
     TargetKey(String job, String instance) {
       this.job = job;
@@ -342,7 +339,6 @@ public final class PrometheusToOtlp implements MetricWriter {
     }
     List<Pending> out = new ArrayList<>(groups.size());
     for (Group g : groups) {
-      g.target.group = null; // targets live as long as the conversion, this family's points not
       MetricData data = withPoints(family.data(), g.points);
       out.add(new Pending(new MetricFamily(name, family.description(), unit, Resource.EMPTY,
           g.scope, data, metadata, prom), g.target));
@@ -371,47 +367,51 @@ public final class PrometheusToOtlp implements MetricWriter {
   private List<Group> group(List<? extends Point> points) {
     stamped = false;
     long now = 0;
-    long serial = ++familySerial;
     List<Group> groups = new ArrayList<>();
     Map<GroupKey, Group> scoped = null;
     Group last = null;
     LabelSplit split = this.split;
-    for (Point p : points) {
-      Attributes attributes = split.split(p.attributes());
-      long time = p.timeUnixNano();
-      if (time == 0) {
-        if (now == 0) now = clock.getAsLong();
-        time = now;
-        stamped = true;
-      }
-      Point point = withAttributes(p, attributes, time);
-      Scope scope = split.scopeLabels == null ? defaultScope : scope(split.scopeLabels);
-      Group group;
-      if (scope == defaultScope || scope.equals(defaultScope)) {
-        if (last != null && last.scope == defaultScope && last.target.is(split.job, split.instance)) {
-          group = last;
-        } else {
-          // A family's groups hang off their (interned) targets: no map lookup per group.
-          TargetKey target = target(split.job, split.instance);
-          if (target.groupSerial != serial) {
-            target.groupSerial = serial;
-            target.group = new Group(target, defaultScope);
-            groups.add(target.group);
+    try {
+      for (Point p : points) {
+        Attributes attributes = split.split(p.attributes());
+        long time = p.timeUnixNano();
+        if (time == 0) {
+          if (now == 0) now = clock.getAsLong();
+          time = now;
+          stamped = true;
+        }
+        Point point = withAttributes(p, attributes, time);
+        Scope scope = split.scopeLabels == null ? defaultScope : scope(split.scopeLabels);
+        Group group;
+        if (scope == defaultScope || scope.equals(defaultScope)) {
+          if (last != null && last.scope == defaultScope
+              && last.target.is(split.job, split.instance)) {
+            group = last;
+          } else {
+            // A family's groups hang off their (interned) targets: no map lookup per group.
+            TargetKey target = target(split.job, split.instance);
+            if (target.group == null) {
+              target.group = new Group(target, defaultScope);
+              groups.add(target.group);
+            }
+            group = target.group;
           }
-          group = target.group;
+        } else {
+          if (scoped == null) scoped = new HashMap<>();
+          GroupKey key = new GroupKey(target(split.job, split.instance), scope);
+          group = scoped.get(key);
+          if (group == null) {
+            group = new Group(key.target(), key.scope());
+            scoped.put(key, group);
+            groups.add(group);
+          }
         }
-      } else {
-        if (scoped == null) scoped = new HashMap<>();
-        GroupKey key = new GroupKey(target(split.job, split.instance), scope);
-        group = scoped.get(key);
-        if (group == null) {
-          group = new Group(key.target(), key.scope());
-          scoped.put(key, group);
-          groups.add(group);
-        }
+        group.points.add(point);
+        last = group;
       }
-      group.points.add(point);
-      last = group;
+    } finally {
+      // Targets live as long as the conversion, this family's points must not.
+      for (Group g : groups) g.target.group = null;
     }
     return groups;
   }
